@@ -18,9 +18,9 @@ import org.opencac.eval.codiesp.GoldReference;
 /**
  * BASELINE, not the product: a reference predictor that validates the CodiEsp metric code against published
  * figures. It looks up every evidence string of a training X file in the note (case-insensitive, whole words,
- * longest strings first, no overlaps) and proposes each code that string was given in training. A code's
- * confidence is the share of the string's training occurrences that carried that code (best string wins), so the
- * most usual reading of a string ranks first.
+ * longest strings first, no overlaps) and proposes each code that string was given in training. Codes rank by how
+ * often a matched string was coded with them in training (best string wins). The count n is turned into the
+ * confidence n / (n + 1), which keeps that order and stays within 0..1: 0.5 for one training example, 0.67 for two.
  */
 public final class TrainLookupBaseline implements NoteCoder {
     private static final class TrieNode {
@@ -86,7 +86,7 @@ public final class TrainLookupBaseline implements NoteCoder {
                 String codeId = codeCount.type() + "|" + codeCount.code();
                 evidenceByCode.computeIfAbsent(codeId, id -> new ArrayList<>())
                         .add(Evidence.of(text, match.start(), match.end()));
-                double confidence = (double) codeCount.count() / occurrences;
+                double confidence = countToConfidence(codeCount.count());
                 CodeSuggestion current = bestByCode.get(codeId);
                 if (current == null || confidence > current.confidence()) {
                     bestByCode.put(codeId, new CodeSuggestion(codeCount.type().codeSystem(),
@@ -103,6 +103,11 @@ public final class TrainLookupBaseline implements NoteCoder {
                 .thenComparing(CodeSuggestion::code));
         List<CodeSuggestion> suggestions = ranked.stream().filter(s -> s.confidence() >= threshold).toList();
         return new CodingResult(suggestions, ranked, List.of(), null);
+    }
+
+    /** Monotone in the count, so ranking by confidence is ranking by count. */
+    static double countToConfidence(int count) {
+        return count / (count + 1.0);
     }
 
     @Override
