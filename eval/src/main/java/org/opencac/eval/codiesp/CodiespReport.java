@@ -42,6 +42,9 @@ public final class CodiespReport {
             node.put("map", track.map());
             node.put("documents_with_gold", track.documentsWithGold());
             node.put("category", track.categories().toJson());
+            if (type == CodeType.P) {
+                node.put("prefix4", track.prefix4Codes().toJson());
+            }
             Map<String, Object> groups = new LinkedHashMap<>();
             track.byGroup().forEach((group, prf) -> groups.put(group, prf.toJson()));
             node.put(type == CodeType.D ? "by_chapter" : "by_section", groups);
@@ -118,6 +121,9 @@ public final class CodiespReport {
             TrackScores track = scores.track(type);
             rows.add(row("CodiEsp-" + type, track.codes(), fmt(track.map())));
             rows.add(row("  " + type + " category (3 chars)", track.categories(), ""));
+            if (type == CodeType.P) {
+                rows.add(row("  P, 4-axis gold matches 7-char", track.prefix4Codes(), ""));
+            }
         }
         Optional<Prf> x = scores.references();
         rows.add(x.map(prf -> row("CodiEsp-X", prf, ""))

@@ -79,7 +79,8 @@ public final class CodiespScorer {
                         goldKeys));
         collectErrors(type, predictions, predictedKeys, goldKeys, goldReferences, errors);
         return new TrackScores(type, codes, map, categories, byGroup(type, predictedKeys, goldKeys), sweep,
-                (int) goldByDocument.values().stream().filter(s -> !s.isEmpty()).count());
+                (int) goldByDocument.values().stream().filter(s -> !s.isEmpty()).count(),
+                Prf.of(matchShortGoldCodes(predictedKeys, goldKeys), goldKeys));
     }
 
     static Set<CodeKey> predictedKeys(List<DocumentPrediction> predictions, CodeType type,
@@ -93,6 +94,17 @@ public final class CodiespScorer {
             }
         }
         return keys;
+    }
+
+    /** Rewrites a prediction to the gold's four-character form when the gold only has that form for the document. */
+    static Set<CodeKey> matchShortGoldCodes(Set<CodeKey> predicted, Set<CodeKey> gold) {
+        Set<CodeKey> rewritten = new LinkedHashSet<>();
+        for (CodeKey key : predicted) {
+            CodeKey shortKey = key.code().length() > 4
+                    ? new CodeKey(key.docId(), key.type(), key.code().substring(0, 4)) : key;
+            rewritten.add(key.type() == CodeType.P && !gold.contains(key) && gold.contains(shortKey) ? shortKey : key);
+        }
+        return rewritten;
     }
 
     static Set<CodeKey> categoryKeys(Set<CodeKey> keys) {

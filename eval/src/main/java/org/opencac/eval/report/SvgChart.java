@@ -23,7 +23,7 @@ public final class SvgChart {
     private static final String[] COLOURS = {"#1f77b4", "#d62728", "#2ca02c", "#ff7f0e", "#9467bd", "#8c564b"};
     private static final int WIDTH = 640;
     private static final int HEIGHT = 320;
-    private static final int LEFT = 50;
+    private static final int LEFT = 90; // room for rotated bar labels
     private static final int RIGHT = 130;
     private static final int TOP = 30;
     private static final int BOTTOM = 40;
@@ -135,7 +135,7 @@ public final class SvgChart {
     }
 
     private static String shorten(String label) {
-        return label.length() <= 28 ? label : label.substring(0, 27) + "…";
+        return label.length() <= 22 ? label : label.substring(0, 21) + "…";
     }
 
     static String fmt(double value) {

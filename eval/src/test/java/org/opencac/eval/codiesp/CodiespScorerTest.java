@@ -51,6 +51,15 @@ class CodiespScorerTest {
     }
 
     @Test
+    void sevenCharacterProcedureMatchesAFourAxisGoldCodeOnlyInThePrefix4Figure() {
+        CodiespGold shortGold = new CodiespGold("short", Set.of(new CodeKey("doc1", CodeType.P, "bn20")), List.of());
+        CodiespScores shortScores = CodiespScorer.score(shortGold, List.of(new DocumentPrediction("doc1",
+                List.of(p("bn20zzz", 0.9, true), p("bn21zzz", 0.8, true)))), false);
+        assertEquals(new Prf(0, 2, 1), shortScores.procedures().codes());
+        assertEquals(new Prf(1, 1, 0), shortScores.procedures().prefix4Codes());
+    }
+
+    @Test
     void mapAveragesOverDocumentsWithGold() {
         // doc1 ranked a00.1, b20, c34.9, z99 against {a00.1, b20, c34.1}: AP = (1/1 + 2/2) / 3 = 2/3
         // doc2 has gold but no ranking: AP 0; doc3 has no gold: left out. MAP = (2/3 + 0) / 2 = 1/3

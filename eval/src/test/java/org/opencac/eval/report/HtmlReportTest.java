@@ -25,8 +25,8 @@ class HtmlReportTest {
     void lineChartMapsPointsIntoThePlotArea() {
         String svg = SvgChart.lineChart("t", "x", 0, 1, List.of(new SvgChart.Line("F1",
                 List.of(new SvgChart.Point(0, 0), new SvgChart.Point(1, 1)))));
-        // x 0 -> left edge 50, y 0 -> bottom 280; x 1 -> right edge 510, y 1 -> top 30
-        assertTrue(svg.contains("points=\"50.00,280.00 510.00,30.00\""), svg);
+        // x 0 -> left edge 90, y 0 -> bottom 280; x 1 -> right edge 640 - 130 = 510, y 1 -> top 30
+        assertTrue(svg.contains("points=\"90.00,280.00 510.00,30.00\""), svg);
     }
 
     @Test
