@@ -1,0 +1,186 @@
+package org.opencac.eval.cli;
+
+import java.nio.file.Path;
+import java.time.OffsetDateTime;
+import java.time.temporal.ChronoUnit;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.opencac.core.CodingEngine;
+import org.opencac.core.EngineConfig;
+import org.opencac.core.NoteCoder;
+import org.opencac.core.model.Language;
+import org.opencac.eval.baseline.TrainLookupBaseline;
+import org.opencac.eval.codiesp.CodiespGold;
+import org.opencac.eval.codiesp.CodiespGoldReader;
+import org.opencac.eval.codiesp.CodiespPredictor;
+import org.opencac.eval.codiesp.CodiespReport;
+import org.opencac.eval.codiesp.CodiespScorer;
+import org.opencac.eval.codiesp.CodiespScores;
+import org.opencac.eval.codiesp.CodiespSplit;
+import org.opencac.eval.codiesp.DocumentPrediction;
+import org.opencac.eval.codiesp.SubmissionWriter;
+
+/**
+ * Command line of the evaluation module:
+ * <pre>
+ *   predict codiesp --texts DIR --lang es|en --out OUT [--threshold X] [--system engine|train-lookup] [--gold DIR]
+ *   eval codiesp [--gold DIR] --split train|dev|test|FOLDER --lang es|en --out OUT [--threshold X]
+ *                [--system engine|train-lookup]
+ * </pre>
+ * Exit status: 0 done, 2 bad usage, 1 failure.
+ */
+public final class EvalCli {
+    static final String DEFAULT_GOLD = "../shared/gold";
+    static final String ENGINE = "engine";
+    static final String TRAIN_LOOKUP = "train-lookup";
+    private static final double BASELINE_DEFAULT_THRESHOLD = 0.0;
+
+    private EvalCli() {
+    }
+
+    public static void main(String[] args) {
+        int status;
+        try {
+            status = run(args);
+        } catch (UsageException e) {
+            System.err.println("error: " + e.getMessage());
+            System.err.println(usage());
+            status = 2;
+        } catch (RuntimeException e) {
+            System.err.println("error: " + e);
+            status = 1;
+        }
+        System.exit(status);
+    }
+
+    static int run(String[] args) {
+        if (args.length < 2) {
+            throw new UsageException("missing command");
+        }
+        Map<String, String> options = options(args);
+        String command = args[0] + " " + args[1];
+        switch (command) {
+            case "predict codiesp" -> predict(options);
+            case "eval codiesp" -> evaluate(options);
+            default -> throw new UsageException("unknown command '" + command + "'");
+        }
+        return 0;
+    }
+
+    private static void predict(Map<String, String> options) {
+        Path texts = Path.of(required(options, "texts"));
+        Language language = language(options);
+        Path out = Path.of(required(options, "out"));
+        NoteCoder coder = coder(options);
+        List<DocumentPrediction> predictions = new CodiespPredictor(coder, language).predictFolder(texts);
+        SubmissionWriter.writeAll(out, predictions);
+        System.out.println("wrote D.tsv, P.tsv, X.tsv, ranked.tsv for " + predictions.size() + " documents to "
+                + out);
+    }
+
+    private static void evaluate(Map<String, String> options) {
+        Path goldRoot = Path.of(options.getOrDefault("gold", DEFAULT_GOLD));
+        CodiespSplit split = CodiespSplit.locate(goldRoot, required(options, "split"));
+        Language language = language(options);
+        Path out = Path.of(required(options, "out"));
+        NoteCoder coder = coder(options);
+
+        // Same path as "predict": the files written here are exactly what is scored.
+        List<DocumentPrediction> predictions = new CodiespPredictor(coder, language)
+                .predictFolder(split.textFolder(language));
+        SubmissionWriter.writeAll(out, predictions);
+
+        CodiespGold gold = CodiespGoldReader.read(split);
+        CodiespScores scores = CodiespScorer.score(gold, predictions, language == Language.ES);
+        Map<String, Object> config = new LinkedHashMap<>();
+        config.put("system", options.getOrDefault("system", ENGINE));
+        config.put("coder_version", coder.version());
+        config.put("threshold", threshold(options));
+        config.put("lang", language.code());
+        config.put("split", split.name());
+        config.put("split_dir", split.directory().toAbsolutePath().normalize().toString());
+        config.put("run_date", OffsetDateTime.now().truncatedTo(ChronoUnit.SECONDS).toString());
+        CodiespReport.writeAll(out, scores, config);
+        System.out.print(CodiespReport.consoleSummary(scores, threshold(options)));
+        System.out.println("wrote metrics.json, errors.tsv, report.html to " + out);
+    }
+
+    private static NoteCoder coder(Map<String, String> options) {
+        String system = options.getOrDefault("system", ENGINE);
+        double threshold = threshold(options);
+        if (system.equals(ENGINE)) {
+            return CodingEngine.create(EngineConfig.defaults().withThreshold(threshold));
+        }
+        if (system.equals(TRAIN_LOOKUP)) {
+            Path goldRoot = Path.of(options.getOrDefault("gold", DEFAULT_GOLD));
+            CodiespSplit train = CodiespSplit.locate(goldRoot, "train");
+            return TrainLookupBaseline.fromReferences(
+                    CodiespGoldReader.readReferences(train.referencesFile()), threshold);
+        }
+        throw new UsageException("unknown --system '" + system + "' (use engine or train-lookup)");
+    }
+
+    /** The configured cut-off: --threshold, else the engine default, else 0 for the baseline (all matches). */
+    static double threshold(Map<String, String> options) {
+        if (options.containsKey("threshold")) {
+            try {
+                return Double.parseDouble(options.get("threshold"));
+            } catch (NumberFormatException e) {
+                throw new UsageException("--threshold needs a number");
+            }
+        }
+        return TRAIN_LOOKUP.equals(options.get("system")) ? BASELINE_DEFAULT_THRESHOLD
+                : EngineConfig.defaults().threshold();
+    }
+
+    private static Language language(Map<String, String> options) {
+        try {
+            return Language.fromCode(required(options, "lang"));
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(e.getMessage());
+        }
+    }
+
+    private static String required(Map<String, String> options, String name) {
+        String value = options.get(name);
+        if (value == null) {
+            throw new UsageException("missing --" + name);
+        }
+        return value;
+    }
+
+    /** "--name value" pairs after the two command words. */
+    static Map<String, String> options(String[] args) {
+        Map<String, String> options = new HashMap<>();
+        for (int i = 2; i < args.length; i++) {
+            String arg = args[i];
+            if (!arg.startsWith("--") || i + 1 >= args.length) {
+                throw new UsageException("expected --option value, got '" + arg + "'");
+            }
+            options.put(arg.substring(2).toLowerCase(Locale.ROOT), args[++i]);
+        }
+        return options;
+    }
+
+    static String usage() {
+        return String.join("\n",
+                "usage:",
+                "  predict codiesp --texts DIR --lang es|en --out OUT [--threshold X] [--system engine|train-lookup]"
+                        + " [--gold DIR]",
+                "  eval codiesp [--gold DIR] --split train|dev|FOLDER --lang es|en --out OUT [--threshold X]"
+                        + " [--system engine|train-lookup]");
+    }
+
+
+    /** Bad command-line input: reported with the usage text. */
+    static final class UsageException extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        UsageException(String message) {
+            super(message);
+        }
+    }
+}
