@@ -13,6 +13,7 @@ import org.opencac.core.EngineConfig;
 import org.opencac.core.NoteCoder;
 import org.opencac.core.model.Language;
 import org.opencac.eval.baseline.TrainLookupBaseline;
+import org.opencac.eval.bench.PipelineBenchmark;
 import org.opencac.eval.codiesp.CodiespGold;
 import org.opencac.eval.codiesp.CodiespGoldReader;
 import org.opencac.eval.codiesp.CodiespPredictor;
@@ -65,6 +66,7 @@ public final class EvalCli {
         switch (command) {
             case "predict codiesp" -> predict(options);
             case "eval codiesp" -> evaluate(options);
+            case "bench pipeline" -> benchPipeline(options);
             default -> throw new UsageException("unknown command '" + command + "'");
         }
         return 0;
@@ -106,6 +108,14 @@ public final class EvalCli {
         CodiespReport.writeAll(out, scores, config);
         System.out.print(CodiespReport.consoleSummary(scores, threshold(options)));
         System.out.println("wrote metrics.json, errors.tsv, report.html to " + out);
+    }
+
+    private static void benchPipeline(Map<String, String> options) {
+        Path notes = Path.of(options.getOrDefault("notes", DEFAULT_GOLD + "/codiesp/background.tar.gz"));
+        Language language = options.containsKey("lang") ? language(options) : Language.EN;
+        int warmup = Integer.parseInt(options.getOrDefault("warmup", "500"));
+        String out = options.get("out");
+        PipelineBenchmark.run(notes, language, new int[] {1, 2}, warmup, out == null ? null : Path.of(out));
     }
 
     private static NoteCoder coder(Map<String, String> options) {
@@ -171,7 +181,8 @@ public final class EvalCli {
                 "  predict codiesp --texts DIR --lang es|en --out OUT [--threshold X] [--system engine|train-lookup]"
                         + " [--gold DIR]",
                 "  eval codiesp [--gold DIR] --split train|dev|FOLDER --lang es|en --out OUT [--threshold X]"
-                        + " [--system engine|train-lookup]");
+                        + " [--system engine|train-lookup]",
+                "  bench pipeline [--notes DIR|FILE.tar.gz] [--lang en|es] [--warmup N] [--out OUT]");
     }
 
 
