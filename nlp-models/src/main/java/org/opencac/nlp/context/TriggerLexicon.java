@@ -1,0 +1,123 @@
+package org.opencac.nlp.context;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.text.Normalizer;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/**
+ * The trigger phrases of one language, matched case- and accent-insensitively on word boundaries, longest first
+ * (so a pseudo-trigger such as "no increase" hides the "no" inside it). Immutable and thread-safe.
+ * <p>File format, one entry a line: {@code CATEGORY<TAB>direction<TAB>phrase}; for TERMINATE the second column is
+ * "all" or the category it terminates; {@code #} starts a comment.
+ */
+public final class TriggerLexicon {
+    /** A lexicon phrase found in a text. */
+    public record Match(int start, int end, List<LexiconEntry> entries) {
+    }
+
+    private final Map<String, List<LexiconEntry>> entriesByPhrase;
+    private final Pattern pattern;
+
+    private TriggerLexicon(List<LexiconEntry> entries) {
+        Map<String, List<LexiconEntry>> byPhrase = new HashMap<>();
+        for (LexiconEntry entry : entries) {
+            byPhrase.computeIfAbsent(normalize(entry.phrase()), key -> new ArrayList<>()).add(entry);
+        }
+        byPhrase.replaceAll((phrase, list) -> List.copyOf(list));
+        this.entriesByPhrase = Map.copyOf(byPhrase);
+        String alternatives = entriesByPhrase.keySet().stream()
+                .sorted(Comparator.comparingInt(String::length).reversed().thenComparing(Comparator.naturalOrder()))
+                .map(TriggerLexicon::toRegex)
+                .collect(Collectors.joining("|"));
+        this.pattern = Pattern.compile("(?<![\\p{L}\\p{N}])(?:" + alternatives + ")(?![\\p{L}\\p{N}])");
+    }
+
+    public static TriggerLexicon forLanguage(String language) {
+        String resource = "triggers-" + language + ".tsv";
+        try (InputStream in = TriggerLexicon.class.getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IllegalArgumentException("No trigger lexicon for language " + language);
+            }
+            return parse(new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8)));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static TriggerLexicon parse(BufferedReader lines) throws IOException {
+        List<LexiconEntry> entries = new ArrayList<>();
+        String line;
+        int number = 0;
+        while ((line = lines.readLine()) != null) {
+            number++;
+            if (line.isBlank() || line.startsWith("#")) {
+                continue;
+            }
+            String[] columns = line.split("\t");
+            if (columns.length != 3) {
+                throw new IllegalArgumentException("Lexicon line " + number + " needs 3 tab-separated columns");
+            }
+            ContextCategory category = ContextCategory.valueOf(columns[0].strip().toUpperCase(Locale.ROOT));
+            String second = columns[1].strip().toUpperCase(Locale.ROOT);
+            String phrase = columns[2].strip();
+            if (category == ContextCategory.TERMINATE) {
+                ContextCategory terminates = second.equals("ALL") ? null : ContextCategory.valueOf(second);
+                entries.add(new LexiconEntry(phrase, category, Direction.NONE, terminates));
+            } else if (category == ContextCategory.PSEUDO) {
+                entries.add(new LexiconEntry(phrase, category, Direction.NONE, null));
+            } else {
+                entries.add(new LexiconEntry(phrase, category, Direction.valueOf(second), null));
+            }
+        }
+        return new TriggerLexicon(entries);
+    }
+
+    /** Every lexicon phrase in {@code [from, to)} of the text, left to right, not overlapping. */
+    public List<Match> find(String text, int from, int to) {
+        String folded = fold(text.substring(from, to));
+        List<Match> matches = new ArrayList<>();
+        Matcher matcher = pattern.matcher(folded);
+        while (matcher.find()) {
+            List<LexiconEntry> entries = entriesByPhrase.get(normalize(matcher.group()));
+            if (entries != null) {
+                matches.add(new Match(from + matcher.start(), from + matcher.end(), entries));
+            }
+        }
+        return matches;
+    }
+
+    /** Lower case without accents, one char per char so that offsets are kept. */
+    static String fold(String text) {
+        StringBuilder out = new StringBuilder(text.length());
+        for (int i = 0; i < text.length(); i++) {
+            char c = Character.toLowerCase(text.charAt(i));
+            if (c > 127 && Character.isLetter(c)) {
+                String decomposed = Normalizer.normalize(String.valueOf(c), Normalizer.Form.NFD);
+                c = decomposed.charAt(0);
+            }
+            out.append(c);
+        }
+        return out.toString();
+    }
+
+    private static String normalize(String phrase) {
+        return fold(phrase.strip()).replaceAll("\\s+", " ");
+    }
+
+    private static String toRegex(String normalizedPhrase) {
+        return List.of(normalizedPhrase.split(" ")).stream().map(Pattern::quote).collect(Collectors.joining("\\s+"));
+    }
+}

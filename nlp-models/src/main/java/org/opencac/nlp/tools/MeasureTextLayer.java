@@ -1,0 +1,107 @@
+package org.opencac.nlp.tools;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.opencac.nlp.corpus.AlignedDocument;
+import org.opencac.nlp.corpus.ConlluSentence;
+import org.opencac.nlp.corpus.CraftReader;
+import org.opencac.nlp.corpus.NegExReader;
+import org.opencac.nlp.text.TextModels;
+import org.opencac.nlp.text.TextSpan;
+
+/**
+ * Prints the text layer's figures: CRAFT dev sentence/token F1 (ours vs OpenNLP stock), Spanish 10-fold CV F1,
+ * context P/R/F1 on the NegEx set, and sentence/token throughput on clinical notes.
+ * <pre>MeasureTextLayer --shared &lt;shared dir&gt; [--skip-cv]</pre>
+ */
+public final class MeasureTextLayer {
+    private static final int SPANISH_FOLDS = 10;
+    private static final int SPEED_ROUNDS = 5;
+
+    private MeasureTextLayer() {
+    }
+
+    public static void main(String[] args) throws IOException {
+        Path shared = Path.of(TrainTextModels.option(args, "--shared"));
+        boolean skipCv = List.of(args).contains("--skip-cv");
+        Path gold = shared.resolve("gold");
+
+        List<AlignedDocument> craftDev = CraftReader.readSplit(gold.resolve("craft"), "dev");
+        System.out.printf("CRAFT dev: %d documents, %d gold sentences, %d gold tokens%n", craftDev.size(),
+                craftDev.stream().mapToInt(d -> d.sentences().size()).sum(),
+                craftDev.stream().mapToInt(d -> d.tokens().size()).sum());
+        printScores("ours (en)", TextEvaluation.evaluate(TextModels.forLanguage("en"), craftDev));
+        printScores("OpenNLP stock", TextEvaluation.evaluate(TextModels.openNlpStock(), craftDev));
+
+        if (!skipCv) {
+            List<ConlluSentence> spanish = TrainTextModels.readSpanish(gold.resolve("ud_spanish"));
+            System.out.printf("UD Spanish-GSD dev+test: %d sentences, %d-fold cross-validation%n", spanish.size(),
+                    SPANISH_FOLDS);
+            printScores("ours (es) CV", CrossValidation.run("es", spanish, SPANISH_FOLDS));
+        }
+
+        Path negex = gold.resolve("negex_chapman").resolve("negex-dev.tsv");
+        if (Files.exists(negex)) {
+            ContextEvaluation.printReport(NegExReader.read(negex), TextModels.forLanguage("en"));
+        }
+
+        measureSpeed("en", notes(gold.resolve("codiesp/final_dataset_v4_to_publish/dev/text_files_en")));
+        measureSpeed("es", notes(gold.resolve("codiesp/final_dataset_v4_to_publish/dev/text_files")));
+    }
+
+    private static void printScores(String label, TextEvaluation.Scores scores) {
+        System.out.printf("  %-16s sentences   %s%n", label, scores.sentences());
+        System.out.printf("  %-16s tokens(gold sentences) %s%n", label, scores.tokensOnGold());
+        System.out.printf("  %-16s tokens(end-to-end)     %s%n", label, scores.tokensEndToEnd());
+    }
+
+    private static List<String> notes(Path folder) throws IOException {
+        List<String> notes = new ArrayList<>();
+        if (!Files.isDirectory(folder)) {
+            return notes;
+        }
+        try (Stream<Path> files = Files.list(folder)) {
+            for (Path file : files.filter(f -> f.toString().endsWith(".txt")).sorted().toList()) {
+                notes.add(Files.readString(file, StandardCharsets.UTF_8));
+            }
+        }
+        return notes;
+    }
+
+    /** One thread; the first round warms the JIT and is not counted. */
+    private static void measureSpeed(String language, List<String> notes) {
+        if (notes.isEmpty()) {
+            return;
+        }
+        TextModels models = TextModels.forLanguage(language);
+        long characters = notes.stream().mapToLong(String::length).sum();
+        long sentences = 0;
+        long tokens = 0;
+        long nanos = 0;
+        for (int round = 0; round <= SPEED_ROUNDS; round++) {
+            long started = System.nanoTime();
+            long roundSentences = 0;
+            long roundTokens = 0;
+            for (String note : notes) {
+                for (TextSpan sentence : models.sentenceDetector().detect(note)) {
+                    roundSentences++;
+                    roundTokens += models.tokenizer().tokenize(note, sentence).size();
+                }
+            }
+            if (round > 0) {
+                nanos += System.nanoTime() - started;
+                sentences += roundSentences;
+                tokens += roundTokens;
+            }
+        }
+        double seconds = nanos / 1e9;
+        System.out.printf("Speed (%s, CodiEsp dev, %d notes, mean %d chars, one thread): %.0f notes/s, %.0f sentences/s, "
+                        + "%.0f tokens/s%n", language, notes.size(), characters / notes.size(),
+                notes.size() * SPEED_ROUNDS / seconds, sentences / seconds, tokens / seconds);
+    }
+}
