@@ -99,7 +99,9 @@ public final class ConTextAnalyzer implements ContextAnalyzer {
         Set<ContextCategory> found = EnumSet.noneOf(ContextCategory.class);
         List<TriggerHit> hits = new ArrayList<>();
         for (Scoped scoped : scopes) {
-            boolean triggerInsideTarget = overlaps(scoped.hit().span(), target);
+            // A trigger word that is part of the mention itself ("no" in "no known allergies" as a target) does not count.
+            boolean triggerInsideTarget = scoped.hit().span().start() >= target.start()
+                    && scoped.hit().span().end() <= target.end();
             if (!triggerInsideTarget && overlaps(scoped.scope(), target)) {
                 found.add(scoped.category());
                 if (!hits.contains(scoped.hit())) {

@@ -6,7 +6,6 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -16,6 +15,7 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import org.opencac.nlp.text.TextFolding;
 
 /**
  * The trigger phrases of one language, matched case- and accent-insensitively on word boundaries, longest first
@@ -29,7 +29,9 @@ public final class TriggerLexicon {
     }
 
     private final Map<String, List<LexiconEntry>> entriesByPhrase;
-    private final Pattern pattern;
+    /** Pseudo-triggers are matched first; a trigger overlapping one is dropped ("there is no increase"). */
+    private final Pattern pseudoPattern;
+    private final Pattern triggerPattern;
 
     private TriggerLexicon(List<LexiconEntry> entries) {
         Map<String, List<LexiconEntry>> byPhrase = new HashMap<>();
@@ -38,11 +40,26 @@ public final class TriggerLexicon {
         }
         byPhrase.replaceAll((phrase, list) -> List.copyOf(list));
         this.entriesByPhrase = Map.copyOf(byPhrase);
-        String alternatives = entriesByPhrase.keySet().stream()
+        this.pseudoPattern = compile(entriesByPhrase.entrySet().stream()
+                .filter(e -> isPseudo(e.getValue())).map(Map.Entry::getKey).toList());
+        this.triggerPattern = compile(entriesByPhrase.entrySet().stream()
+                .filter(e -> !isPseudo(e.getValue())).map(Map.Entry::getKey).toList());
+    }
+
+    private static boolean isPseudo(List<LexiconEntry> entries) {
+        return entries.stream().allMatch(entry -> entry.category() == ContextCategory.PSEUDO);
+    }
+
+    /** One alternation, longest phrase first, on word boundaries; null when there is no phrase. */
+    private static Pattern compile(List<String> phrases) {
+        if (phrases.isEmpty()) {
+            return null;
+        }
+        String alternatives = phrases.stream()
                 .sorted(Comparator.comparingInt(String::length).reversed().thenComparing(Comparator.naturalOrder()))
                 .map(TriggerLexicon::toRegex)
                 .collect(Collectors.joining("|"));
-        this.pattern = Pattern.compile("(?<![\\p{L}\\p{N}])(?:" + alternatives + ")(?![\\p{L}\\p{N}])");
+        return Pattern.compile("(?<![\\p{L}\\p{N}])(?:" + alternatives + ")(?![\\p{L}\\p{N}])");
     }
 
     public static TriggerLexicon forLanguage(String language) {
@@ -88,29 +105,34 @@ public final class TriggerLexicon {
     /** Every lexicon phrase in {@code [from, to)} of the text, left to right, not overlapping. */
     public List<Match> find(String text, int from, int to) {
         String folded = fold(text.substring(from, to));
+        List<Match> pseudo = matches(pseudoPattern, folded, from);
+        List<Match> matches = new ArrayList<>(pseudo);
+        for (Match match : matches(triggerPattern, folded, from)) {
+            if (pseudo.stream().noneMatch(p -> p.start() < match.end() && match.start() < p.end())) {
+                matches.add(match);
+            }
+        }
+        matches.sort(Comparator.comparingInt(Match::start));
+        return matches;
+    }
+
+    private List<Match> matches(Pattern pattern, String folded, int offset) {
         List<Match> matches = new ArrayList<>();
+        if (pattern == null) {
+            return matches;
+        }
         Matcher matcher = pattern.matcher(folded);
         while (matcher.find()) {
             List<LexiconEntry> entries = entriesByPhrase.get(normalize(matcher.group()));
             if (entries != null) {
-                matches.add(new Match(from + matcher.start(), from + matcher.end(), entries));
+                matches.add(new Match(offset + matcher.start(), offset + matcher.end(), entries));
             }
         }
         return matches;
     }
 
-    /** Lower case without accents, one char per char so that offsets are kept. */
     static String fold(String text) {
-        StringBuilder out = new StringBuilder(text.length());
-        for (int i = 0; i < text.length(); i++) {
-            char c = Character.toLowerCase(text.charAt(i));
-            if (c > 127 && Character.isLetter(c)) {
-                String decomposed = Normalizer.normalize(String.valueOf(c), Normalizer.Form.NFD);
-                c = decomposed.charAt(0);
-            }
-            out.append(c);
-        }
-        return out.toString();
+        return TextFolding.fold(text);
     }
 
     private static String normalize(String phrase) {
