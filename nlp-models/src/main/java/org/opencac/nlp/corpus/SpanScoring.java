@@ -12,13 +12,18 @@ public final class SpanScoring {
 
     /**
      * Sentence-boundary P/R/F1: a boundary is a sentence's end offset; a predicted boundary is correct when a gold
-     * sentence ends at the same offset. Trailing white space is not part of a span, so ends are comparable.
+     * sentence ends at the same offset. Trailing white space is not part of a span, so ends are comparable. The end
+     * of the last gold sentence (the end of the document, which every detector finds) is not scored.
      */
     public static Prf sentenceBoundaries(List<TextSpan> gold, List<TextSpan> predicted) {
         Set<Integer> goldEnds = new HashSet<>();
         gold.forEach(span -> goldEnds.add(span.end()));
         Set<Integer> predictedEnds = new HashSet<>();
         predicted.forEach(span -> predictedEnds.add(span.end()));
+        gold.stream().mapToInt(TextSpan::end).max().ifPresent(documentEnd -> {
+            goldEnds.remove(documentEnd);
+            predictedEnds.remove(documentEnd);
+        });
         return compare(goldEnds, predictedEnds);
     }
 

@@ -8,10 +8,15 @@ import opennlp.tools.util.Span;
 
 /**
  * Tokenization in two steps: white space and cheap rules settle most words (plain words and numbers, listed
- * abbreviations, a word followed by one comma or semicolon); the OpenNLP maxent model decides only the remaining
- * chunks ("140/90", "(IOP),", "mg/kg"). Thread-safe: one {@link TokenizerME} per thread over a shared model.
+ * abbreviations, such words wrapped in brackets or followed by punctuation); the OpenNLP maxent model decides only
+ * the remaining chunks ("140/90", "mg/kg", "patient's", "38.2C"). Thread-safe: one {@link TokenizerME} per thread over a shared model.
  */
 public final class ClinicalTokenizer implements Tokenizer {
+    /** Brackets and quotes split off the front of a word by rule. */
+    private static final String OPENING = "([{\"";
+    /** Brackets, quotes and punctuation split off the end of a word by rule. */
+    private static final String CLOSING = ")]}\",;:!?";
+
     private final ThreadLocal<TokenizerME> tokenizers;
     private final Abbreviations abbreviations;
 
@@ -34,26 +39,47 @@ public final class ClinicalTokenizer implements Tokenizer {
                 i++;
             }
             if (i > chunkStart) {
-                tokenizeChunk(text, chunkStart, i, tokens);
+                tokenizeChunk(text, chunkStart, i, i >= end, tokens);
             }
         }
         return tokens;
     }
 
-    private void tokenizeChunk(String text, int start, int end, List<TextSpan> tokens) {
+    /**
+     * A chunk whose core is a plain word or a listed abbreviation, wrapped in brackets, quotes or trailing
+     * punctuation, is split by rule; a final period is split off only at the end of the range (the sentence end),
+     * because elsewhere it may belong to an abbreviation the list does not know. Anything else goes to the model.
+     */
+    private void tokenizeChunk(String text, int start, int end, boolean lastInRange, List<TextSpan> tokens) {
         if (isAlphanumeric(text, start, end) || abbreviations.kindOf(text.subSequence(start, end)) != null) {
             tokens.add(new TextSpan(start, end));
             return;
         }
-        char last = text.charAt(end - 1);
-        if ((last == ',' || last == ';') && end - start > 1) {
-            // "fever," and "b.i.d.," split off the punctuation without asking the model.
-            CharSequence word = text.subSequence(start, end - 1);
-            if (isAlphanumeric(text, start, end - 1) || abbreviations.kindOf(word) != null) {
-                tokens.add(new TextSpan(start, end - 1));
-                tokens.add(new TextSpan(end - 1, end));
-                return;
+        int coreStart = start;
+        while (coreStart < end && OPENING.indexOf(text.charAt(coreStart)) >= 0) {
+            coreStart++;
+        }
+        int coreEnd = end;
+        while (coreEnd > coreStart) {
+            char c = text.charAt(coreEnd - 1);
+            boolean sentenceFinalPeriod = c == '.' && lastInRange && coreEnd == end;
+            if (CLOSING.indexOf(c) < 0 && !sentenceFinalPeriod
+                    || abbreviations.kindOf(text.subSequence(coreStart, coreEnd)) != null) {
+                break;
             }
+            coreEnd--;
+        }
+        boolean ruleApplies = coreEnd > coreStart && (isAlphanumeric(text, coreStart, coreEnd)
+                || abbreviations.kindOf(text.subSequence(coreStart, coreEnd)) != null);
+        if (ruleApplies) {
+            for (int p = start; p < coreStart; p++) {
+                tokens.add(new TextSpan(p, p + 1));
+            }
+            tokens.add(new TextSpan(coreStart, coreEnd));
+            for (int p = coreEnd; p < end; p++) {
+                tokens.add(new TextSpan(p, p + 1));
+            }
+            return;
         }
         TokenizerME model = tokenizers.get();
         for (Span span : model.tokenizePos(text.substring(start, end))) {

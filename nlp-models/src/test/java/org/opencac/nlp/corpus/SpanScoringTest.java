@@ -9,15 +9,16 @@ import org.opencac.nlp.text.TextSpan;
 class SpanScoringTest {
     @Test
     void sentenceBoundariesCompareEndOffsets() {
-        // Gold ends: 10, 20, 30. Predicted ends: 10, 15, 30, 40 -> TP 2, FP 2, FN 1.
+        // Gold ends 10, 20, 30; predicted 10, 15, 30, 40. The document end (30) is not scored:
+        // gold {10, 20}, predicted {10, 15, 40} -> TP 1, FP 2, FN 1.
         List<TextSpan> gold = List.of(new TextSpan(0, 10), new TextSpan(11, 20), new TextSpan(21, 30));
         List<TextSpan> predicted = List.of(new TextSpan(0, 10), new TextSpan(11, 15), new TextSpan(16, 30),
                 new TextSpan(31, 40));
         Prf prf = SpanScoring.sentenceBoundaries(gold, predicted);
-        assertEquals(new Prf(2, 2, 1), prf);
-        assertEquals(0.5, prf.precision(), 1e-9);
-        assertEquals(2.0 / 3, prf.recall(), 1e-9);
-        assertEquals(2 * 0.5 * (2.0 / 3) / (0.5 + 2.0 / 3), prf.f1(), 1e-9);
+        assertEquals(new Prf(1, 2, 1), prf);
+        assertEquals(1.0 / 3, prf.precision(), 1e-9);
+        assertEquals(0.5, prf.recall(), 1e-9);
+        assertEquals(2 * (1.0 / 3) * 0.5 / (1.0 / 3 + 0.5), prf.f1(), 1e-9);
     }
 
     @Test
