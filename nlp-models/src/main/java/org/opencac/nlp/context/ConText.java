@@ -16,6 +16,6 @@ public final class ConText {
             throw new IllegalArgumentException("Unsupported language: " + language);
         }
         return ANALYZERS.computeIfAbsent(language,
-                lang -> new ConTextAnalyzer(TriggerLexicon.forLanguage(lang), ConTextAnalyzer.DEFAULT_MAX_WORDS));
+                lang -> new ConTextAnalyzer(TriggerLexicon.forLanguage(lang), ConTextAnalyzer.DEFAULT_NEGATION_MAX_WORDS));
     }
 }

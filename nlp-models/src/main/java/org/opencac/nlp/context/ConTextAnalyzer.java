@@ -11,23 +11,24 @@ import org.opencac.nlp.text.TextSpan;
 
 /**
  * Sentence-level ConText (Harkema et al. 2009): each trigger opens a scope forward, backward or both ways; a scope
- * stops at the sentence edge, at a termination term, or after {@code maxWords} words. A target is negated,
+ * stops at the sentence edge or at a termination term. Negation scopes also stop after {@code negationMaxWords}
+ * words (as in NegEx); the other categories reach the sentence edge, as in ConText. A target is negated,
  * uncertain, historical, hypothetical or non-patient when a trigger of that category has it in scope.
  * Immutable and thread-safe.
  */
 public final class ConTextAnalyzer implements ContextAnalyzer {
-    /** Scope limit in words, so that a trigger does not reach across a long run-on sentence. */
-    public static final int DEFAULT_MAX_WORDS = 12;
+    /** Negation scope limit in words, so that a negation does not reach across a long run-on sentence. */
+    public static final int DEFAULT_NEGATION_MAX_WORDS = 12;
     private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}]+");
     private static final Set<ContextCategory> SCOPED = EnumSet.of(ContextCategory.NEGATED, ContextCategory.POSSIBLE,
             ContextCategory.HISTORICAL, ContextCategory.HYPOTHETICAL, ContextCategory.FAMILY);
 
     private final TriggerLexicon lexicon;
-    private final int maxWords;
+    private final int negationMaxWords;
 
-    public ConTextAnalyzer(TriggerLexicon lexicon, int maxWords) {
+    public ConTextAnalyzer(TriggerLexicon lexicon, int negationMaxWords) {
         this.lexicon = lexicon;
-        this.maxWords = maxWords;
+        this.negationMaxWords = negationMaxWords;
     }
 
     /** A trigger and the text it governs. */
@@ -74,8 +75,9 @@ public final class ConTextAnalyzer implements ContextAnalyzer {
     private void addScopes(TriggerHit hit, LexiconEntry entry, TextSpan sentence, List<Termination> terminations,
                            List<TextSpan> words, List<Scoped> scopes) {
         ContextCategory category = entry.category();
+        int maxWords = category == ContextCategory.NEGATED ? negationMaxWords : Integer.MAX_VALUE;
         if (entry.direction() == Direction.FORWARD || entry.direction() == Direction.BIDIRECTIONAL) {
-            int end = Math.min(sentence.end(), windowEndAfter(hit.span().end(), words));
+            int end = Math.min(sentence.end(), windowEndAfter(hit.span().end(), words, maxWords));
             for (Termination termination : terminations) {
                 if (termination.ends(category) && termination.span().start() >= hit.span().end()) {
                     end = Math.min(end, termination.span().start());
@@ -84,7 +86,7 @@ public final class ConTextAnalyzer implements ContextAnalyzer {
             scopes.add(new Scoped(hit, category, new TextSpan(hit.span().end(), Math.max(end, hit.span().end()))));
         }
         if (entry.direction() == Direction.BACKWARD || entry.direction() == Direction.BIDIRECTIONAL) {
-            int start = Math.max(sentence.start(), windowStartBefore(hit.span().start(), words));
+            int start = Math.max(sentence.start(), windowStartBefore(hit.span().start(), words, maxWords));
             for (Termination termination : terminations) {
                 if (termination.ends(category) && termination.span().end() <= hit.span().start()) {
                     start = Math.max(start, termination.span().end());
@@ -137,7 +139,7 @@ public final class ConTextAnalyzer implements ContextAnalyzer {
         return words;
     }
 
-    private int windowEndAfter(int position, List<TextSpan> words) {
+    private static int windowEndAfter(int position, List<TextSpan> words, int maxWords) {
         int counted = 0;
         for (TextSpan word : words) {
             if (word.start() >= position && ++counted == maxWords) {
@@ -147,7 +149,7 @@ public final class ConTextAnalyzer implements ContextAnalyzer {
         return Integer.MAX_VALUE;
     }
 
-    private int windowStartBefore(int position, List<TextSpan> words) {
+    private static int windowStartBefore(int position, List<TextSpan> words, int maxWords) {
         int counted = 0;
         for (int i = words.size() - 1; i >= 0; i--) {
             TextSpan word = words.get(i);
