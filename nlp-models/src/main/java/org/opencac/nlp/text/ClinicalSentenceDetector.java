@@ -66,6 +66,9 @@ public final class ClinicalSentenceDetector implements SentenceDetector {
         if (next.start() == current.end()) {
             return true; // a split with no space, e.g. inside "38.2" or "b.i.d."
         }
+        if (!endsWithSentencePunctuation(text, current)) {
+            return true; // the model moved a break inside "www.example.com," to the end of the token
+        }
         Abbreviations.Kind kind = abbreviations.kindOf(lastWord(text, current));
         if (kind == Abbreviations.Kind.INNER) {
             return true;
@@ -107,6 +110,15 @@ public final class ClinicalSentenceDetector implements SentenceDetector {
             i++;
         }
         return i;
+    }
+
+    /** True when the span ends with '.', '!' or '?', possibly followed by closing quotes or brackets. */
+    private static boolean endsWithSentencePunctuation(String text, TextSpan span) {
+        int i = span.end();
+        while (i > span.start() && ")]}\"'”’".indexOf(text.charAt(i - 1)) >= 0) {
+            i--;
+        }
+        return i > span.start() && ".!?".indexOf(text.charAt(i - 1)) >= 0;
     }
 
     private static CharSequence lastWord(String text, TextSpan span) {

@@ -53,6 +53,11 @@ public final class TextModels {
         return models;
     }
 
+    /** OpenNLP's stock English models inside our clinical rules: shows what the rules alone contribute. */
+    public static TextModels openNlpStockWithClinicalRules() {
+        return clinical("en", loadSentenceModel(STOCK_SENTENCE_MODEL), loadTokenizerModel(STOCK_TOKEN_MODEL));
+    }
+
     /** Our clinical rules around the given models (e.g. freshly trained ones, for cross-validation). */
     public static TextModels clinical(String language, SentenceModel sentenceModel, TokenizerModel tokenizerModel) {
         Abbreviations abbreviations = Abbreviations.forLanguage(language);

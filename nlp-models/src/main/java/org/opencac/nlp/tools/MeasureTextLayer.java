@@ -40,6 +40,7 @@ public final class MeasureTextLayer {
                 craftDev.stream().mapToInt(d -> d.tokens().size()).sum());
         printScores("ours (en)", TextEvaluation.evaluate(TextModels.forLanguage("en"), craftDev));
         printScores("OpenNLP stock", TextEvaluation.evaluate(TextModels.openNlpStock(), craftDev));
+        printScores("stock + rules", TextEvaluation.evaluate(TextModels.openNlpStockWithClinicalRules(), craftDev));
 
         if (!skipCv) {
             List<ConlluSentence> spanish = TrainTextModels.readSpanish(gold.resolve("ud_spanish"));

@@ -51,6 +51,12 @@ class ClinicalSentenceDetectorTest {
     }
 
     @Test
+    void aBreakMustFollowSentencePunctuation() {
+        String text = "Reagents came from Sigma (http://www.sigma.com, A2547) and were used as supplied.";
+        assertEquals(List.of(text), sentences(text));
+    }
+
+    @Test
     void spansAreTrimmedOrderedAndDisjoint() {
         String text = "  First sentence here.   Second one!\n\n  Third?  ";
         List<TextSpan> spans = detector.detect(text);
