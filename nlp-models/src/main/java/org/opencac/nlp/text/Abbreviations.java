@@ -10,8 +10,6 @@ import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import opennlp.tools.dictionary.Dictionary;
-import opennlp.tools.util.StringList;
 
 /** Abbreviations written with periods, loaded from our bundled lists. Immutable. */
 public final class Abbreviations {
@@ -63,12 +61,5 @@ public final class Abbreviations {
 
     public Set<String> all() {
         return kinds.keySet();
-    }
-
-    /** The list as an OpenNLP abbreviation dictionary (used as a feature when training). */
-    public Dictionary toOpenNlpDictionary() {
-        Dictionary dictionary = new Dictionary(false);
-        kinds.keySet().forEach(word -> dictionary.put(new StringList(word)));
-        return dictionary;
     }
 }

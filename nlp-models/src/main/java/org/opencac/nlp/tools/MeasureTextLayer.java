@@ -9,6 +9,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
+import org.opencac.nlp.context.ConText;
+import org.opencac.nlp.context.ContextAnalyzer;
 import org.opencac.nlp.corpus.AlignedDocument;
 import org.opencac.nlp.corpus.ConlluSentence;
 import org.opencac.nlp.corpus.CraftReader;
@@ -117,5 +119,36 @@ public final class MeasureTextLayer {
                 notes.size() * SPEED_ROUNDS / cpuSeconds, sentences / cpuSeconds, tokens / cpuSeconds);
         System.out.printf("  per wall second: %.0f notes/s (machine shared with other builds)%n",
                 notes.size() * SPEED_ROUNDS / (wallNanos / 1e9));
+        measureContextSpeed(language, notes, models);
+    }
+
+    /** ConText over every sentence of every note, one target per sentence (its last token). */
+    private static void measureContextSpeed(String language, List<String> notes, TextModels models) {
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        ContextAnalyzer analyzer = ConText.forLanguage(language);
+        List<String> texts = new ArrayList<>();
+        List<TextSpan> sentenceSpans = new ArrayList<>();
+        List<List<TextSpan>> sentenceTokens = new ArrayList<>();
+        for (String note : notes) {
+            for (TextSpan sentence : models.sentenceDetector().detect(note)) {
+                texts.add(note);
+                sentenceSpans.add(sentence);
+                sentenceTokens.add(models.tokenizer().tokenize(note, sentence));
+            }
+        }
+        long cpuNanos = 0;
+        for (int round = 0; round < WARM_UP_ROUNDS + SPEED_ROUNDS; round++) {
+            long started = threads.getCurrentThreadCpuTime();
+            for (int i = 0; i < texts.size(); i++) {
+                List<TextSpan> tokens = sentenceTokens.get(i);
+                analyzer.analyze(texts.get(i), sentenceSpans.get(i), tokens, List.of(tokens.get(tokens.size() - 1)));
+            }
+            if (round >= WARM_UP_ROUNDS) {
+                cpuNanos += threads.getCurrentThreadCpuTime() - started;
+            }
+        }
+        double seconds = cpuNanos / 1e9;
+        System.out.printf("  ConText (%s): %.0f sentences/s = %.0f notes/s per CPU second%n", language,
+                texts.size() * SPEED_ROUNDS / seconds, notes.size() * SPEED_ROUNDS / seconds);
     }
 }
