@@ -12,14 +12,12 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 import org.opencac.nlp.text.TextFolding;
 
 /**
- * The trigger phrases of one language, matched case- and accent-insensitively on word boundaries, longest first
- * (so a pseudo-trigger such as "no increase" hides the "no" inside it). Immutable and thread-safe.
+ * The trigger phrases of one language, matched case- and accent-insensitively on word boundaries, longest first;
+ * pseudo-triggers are matched first and hide any trigger they overlap ("there is no increase").
+ * Immutable and thread-safe.
  * <p>File format, one entry a line: {@code CATEGORY<TAB>direction<TAB>phrase}; for TERMINATE the second column is
  * "all" or the category it terminates; {@code #} starts a comment.
  */
@@ -30,8 +28,8 @@ public final class TriggerLexicon {
 
     private final Map<String, List<LexiconEntry>> entriesByPhrase;
     /** Pseudo-triggers are matched first; a trigger overlapping one is dropped ("there is no increase"). */
-    private final Pattern pseudoPattern;
-    private final Pattern triggerPattern;
+    private final PhraseTrie pseudoPhrases;
+    private final PhraseTrie triggerPhrases;
 
     private TriggerLexicon(List<LexiconEntry> entries) {
         Map<String, List<LexiconEntry>> byPhrase = new HashMap<>();
@@ -40,26 +38,14 @@ public final class TriggerLexicon {
         }
         byPhrase.replaceAll((phrase, list) -> List.copyOf(list));
         this.entriesByPhrase = Map.copyOf(byPhrase);
-        this.pseudoPattern = compile(entriesByPhrase.entrySet().stream()
+        this.pseudoPhrases = new PhraseTrie(entriesByPhrase.entrySet().stream()
                 .filter(e -> isPseudo(e.getValue())).map(Map.Entry::getKey).toList());
-        this.triggerPattern = compile(entriesByPhrase.entrySet().stream()
+        this.triggerPhrases = new PhraseTrie(entriesByPhrase.entrySet().stream()
                 .filter(e -> !isPseudo(e.getValue())).map(Map.Entry::getKey).toList());
     }
 
     private static boolean isPseudo(List<LexiconEntry> entries) {
         return entries.stream().allMatch(entry -> entry.category() == ContextCategory.PSEUDO);
-    }
-
-    /** One alternation, longest phrase first, on word boundaries; null when there is no phrase. */
-    private static Pattern compile(List<String> phrases) {
-        if (phrases.isEmpty()) {
-            return null;
-        }
-        String alternatives = phrases.stream()
-                .sorted(Comparator.comparingInt(String::length).reversed().thenComparing(Comparator.naturalOrder()))
-                .map(TriggerLexicon::toRegex)
-                .collect(Collectors.joining("|"));
-        return Pattern.compile("(?<![\\p{L}\\p{N}])(?:" + alternatives + ")(?![\\p{L}\\p{N}])");
     }
 
     public static TriggerLexicon forLanguage(String language) {
@@ -105,9 +91,9 @@ public final class TriggerLexicon {
     /** Every lexicon phrase in {@code [from, to)} of the text, left to right, not overlapping. */
     public List<Match> find(String text, int from, int to) {
         String folded = fold(text.substring(from, to));
-        List<Match> pseudo = matches(pseudoPattern, folded, from);
+        List<Match> pseudo = matches(pseudoPhrases, folded, from);
         List<Match> matches = new ArrayList<>(pseudo);
-        for (Match match : matches(triggerPattern, folded, from)) {
+        for (Match match : matches(triggerPhrases, folded, from)) {
             if (pseudo.stream().noneMatch(p -> p.start() < match.end() && match.start() < p.end())) {
                 matches.add(match);
             }
@@ -116,17 +102,10 @@ public final class TriggerLexicon {
         return matches;
     }
 
-    private List<Match> matches(Pattern pattern, String folded, int offset) {
+    private List<Match> matches(PhraseTrie phrases, String folded, int offset) {
         List<Match> matches = new ArrayList<>();
-        if (pattern == null) {
-            return matches;
-        }
-        Matcher matcher = pattern.matcher(folded);
-        while (matcher.find()) {
-            List<LexiconEntry> entries = entriesByPhrase.get(normalize(matcher.group()));
-            if (entries != null) {
-                matches.add(new Match(offset + matcher.start(), offset + matcher.end(), entries));
-            }
+        for (PhraseTrie.Hit hit : phrases.find(folded)) {
+            matches.add(new Match(offset + hit.start(), offset + hit.end(), entriesByPhrase.get(hit.phrase())));
         }
         return matches;
     }
@@ -137,9 +116,5 @@ public final class TriggerLexicon {
 
     private static String normalize(String phrase) {
         return fold(phrase.strip()).replaceAll("\\s+", " ");
-    }
-
-    private static String toRegex(String normalizedPhrase) {
-        return List.of(normalizedPhrase.split(" ")).stream().map(Pattern::quote).collect(Collectors.joining("\\s+"));
     }
 }
