@@ -30,6 +30,22 @@ class NegExReaderTest {
     }
 
     @Test
+    void locatedSpansInTheSharedFileHoldTheirCondition() throws java.io.IOException {
+        String shared = System.getProperty("cac.shared");
+        java.nio.file.Path file = shared == null ? null
+                : java.nio.file.Path.of(shared, "gold", "negex_chapman", "negex-dev.tsv");
+        org.junit.jupiter.api.Assumptions.assumeTrue(file != null && java.nio.file.Files.exists(file),
+                "NegEx set not available");
+        List<NegExItem> items = NegExReader.read(file);
+        assertFalse(items.isEmpty());
+        for (NegExItem item : items) {
+            if (item.conditionSpan() != null) {
+                assertTrue(item.conditionSpan().of(item.sentence()).equalsIgnoreCase(item.condition()));
+            }
+        }
+    }
+
+    @Test
     void conditionMissingFromTheSentenceHasNoSpan() {
         assertNull(NegExReader.parse(LINES).get(2).conditionSpan());
     }
