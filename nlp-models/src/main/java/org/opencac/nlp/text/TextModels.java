@@ -1,7 +1,24 @@
 package org.opencac.nlp.text;
 
-/** Entry point to the sentence and token models of one language. CONTRACT: implemented in issue #5. */
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import opennlp.tools.sentdetect.SentenceModel;
+import opennlp.tools.tokenize.TokenizerModel;
+
+/** Entry point to the sentence and token models of one language. Instances are immutable and thread-safe. */
 public final class TextModels {
+    /** Class-path folder of our trained models: {@code <lang>-sent.bin} and {@code <lang>-token.bin}. */
+    public static final String MODEL_FOLDER = "/org/opencac/nlp/models/";
+    /** OpenNLP's stock English models, inside the opennlp-models-*-en 1.3.0 jars. */
+    static final String STOCK_SENTENCE_MODEL = "/opennlp-en-ud-ewt-sentence-1.3-2.5.4.bin";
+    static final String STOCK_TOKEN_MODEL = "/opennlp-en-ud-ewt-tokens-1.3-2.5.4.bin";
+
+    private static final Map<String, TextModels> BUNDLED = new ConcurrentHashMap<>();
+    private static volatile TextModels stock;
+
     private final SentenceDetector sentenceDetector;
     private final Tokenizer tokenizer;
 
@@ -10,9 +27,42 @@ public final class TextModels {
         this.tokenizer = tokenizer;
     }
 
-    /** Our bundled models for "en" or "es"; loaded from the class path, never from the network. */
+    /** Our bundled models for "en" or "es"; loaded from the class path, never from the network; built once. */
     public static TextModels forLanguage(String language) {
-        throw new UnsupportedOperationException("not implemented yet");
+        if (!language.equals("en") && !language.equals("es")) {
+            throw new IllegalArgumentException("Unsupported language: " + language);
+        }
+        return BUNDLED.computeIfAbsent(language, lang -> clinical(lang,
+                loadSentenceModel(MODEL_FOLDER + lang + "-sent.bin"),
+                loadTokenizerModel(MODEL_FOLDER + lang + "-token.bin")));
+    }
+
+    /** OpenNLP's stock English models (UD English-EWT) without our clinical rules: the baseline. */
+    public static TextModels openNlpStock() {
+        TextModels models = stock;
+        if (models == null) {
+            synchronized (TextModels.class) {
+                if (stock == null) {
+                    stock = new TextModels(
+                            new OpenNlpSentenceDetector(loadSentenceModel(STOCK_SENTENCE_MODEL)),
+                            new OpenNlpTokenizer(loadTokenizerModel(STOCK_TOKEN_MODEL)));
+                }
+                models = stock;
+            }
+        }
+        return models;
+    }
+
+    /** OpenNLP's stock English models inside our clinical rules: shows what the rules alone contribute. */
+    public static TextModels openNlpStockWithClinicalRules() {
+        return clinical("en", loadSentenceModel(STOCK_SENTENCE_MODEL), loadTokenizerModel(STOCK_TOKEN_MODEL));
+    }
+
+    /** Our clinical rules around the given models (e.g. freshly trained ones, for cross-validation). */
+    public static TextModels clinical(String language, SentenceModel sentenceModel, TokenizerModel tokenizerModel) {
+        Abbreviations abbreviations = Abbreviations.forLanguage(language);
+        return new TextModels(new ClinicalSentenceDetector(sentenceModel, abbreviations),
+                new ClinicalTokenizer(tokenizerModel, abbreviations));
     }
 
     public SentenceDetector sentenceDetector() {
@@ -21,5 +71,29 @@ public final class TextModels {
 
     public Tokenizer tokenizer() {
         return tokenizer;
+    }
+
+    private static SentenceModel loadSentenceModel(String resource) {
+        try (InputStream in = open(resource)) {
+            return new SentenceModel(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot load " + resource, e);
+        }
+    }
+
+    private static TokenizerModel loadTokenizerModel(String resource) {
+        try (InputStream in = open(resource)) {
+            return new TokenizerModel(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot load " + resource, e);
+        }
+    }
+
+    private static InputStream open(String resource) {
+        InputStream in = TextModels.class.getResourceAsStream(resource);
+        if (in == null) {
+            throw new IllegalStateException("Model resource missing from the class path: " + resource);
+        }
+        return in;
     }
 }
