@@ -56,7 +56,26 @@ public final class PhraseProjector {
                 }
             }
         }
-        return Optional.ofNullable(best);
+        return Optional.ofNullable(best).map(span -> widenOverHyphens(english, span, start, end));
+    }
+
+    /** Words joined by hyphens ("x-ray") are one term: a window never stops inside such a compound. */
+    static TextSpan widenOverHyphens(String text, TextSpan span, int limitStart, int limitEnd) {
+        int s = span.start();
+        int e = span.end();
+        while (e + 1 < limitEnd && text.charAt(e) == '-' && Character.isLetterOrDigit(text.charAt(e + 1))) {
+            e += 2;
+            while (e < limitEnd && Character.isLetterOrDigit(text.charAt(e))) {
+                e++;
+            }
+        }
+        while (s - 2 >= limitStart && text.charAt(s - 1) == '-' && Character.isLetterOrDigit(text.charAt(s - 2))) {
+            s -= 2;
+            while (s - 1 >= limitStart && Character.isLetterOrDigit(text.charAt(s - 1))) {
+                s--;
+            }
+        }
+        return new TextSpan(s, e);
     }
 
     private double coverage(List<String> spanishWords, List<TextFolding.Token> window) {

@@ -67,7 +67,11 @@ public final class ClassifierTrainer {
         for (int i = 0; i < documents.size(); i++) {
             Set<Label> target = documents.get(i).labels().stream().filter(labels::contains).map(Label::new)
                     .collect(Collectors.toSet());
-            dataset.add(toExample(new MultiLabel(target), features.get(i), kept));
+            ArrayExample<MultiLabel> example = toExample(new MultiLabel(target), features.get(i), kept);
+            // A document with none of the selected features carries no signal (and Tribuo rejects it).
+            if (example.size() > 0) {
+                dataset.add(example);
+            }
         }
         LinearSGDTrainer trainer = new LinearSGDTrainer(new BinaryCrossEntropy(),
                 new AdaGrad(settings.learningRate(), 1e-6), settings.epochs(), -1, 1, settings.seed());
