@@ -14,6 +14,8 @@ import org.opencac.dictionaries.CodeSystem;
 /** Deterministic stand-in for the engine: finds a few fixed phrases, one suggestion per phrase found. */
 public class FakeNoteCoder implements NoteCoder {
     public static final String VERSION = "fake-coder-1";
+    /** A note containing this makes the coder fail with the note text in its message, as a careless engine might. */
+    public static final String FAIL_TRIGGER = "TRIGGER-ENGINE-FAILURE";
 
     private record Phrase(String text, String code, String description, double confidence) {
     }
@@ -25,6 +27,9 @@ public class FakeNoteCoder implements NoteCoder {
 
     @Override
     public CodingResult code(Note note) {
+        if (note.text().contains(FAIL_TRIGGER)) {
+            throw new IllegalStateException("cannot code: " + note.text());
+        }
         String lower = note.text().toLowerCase(Locale.ROOT);
         List<CodeSuggestion> found = new ArrayList<>();
         for (Phrase phrase : PHRASES) {

@@ -84,6 +84,10 @@ public final class RunningService implements AutoCloseable {
         return (CacApplication) support.getApplication();
     }
 
+    public io.dropwizard.core.setup.Environment environment() {
+        return support.getEnvironment();
+    }
+
     public String baseUrl() {
         return "http://localhost:" + support.getLocalPort();
     }
