@@ -1,6 +1,7 @@
 package org.opencac.service;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.SerializationFeature;
 import com.github.benmanes.caffeine.cache.CaffeineSpec;
 import io.dropwizard.assets.AssetsBundle;
 import io.dropwizard.auth.AuthDynamicFeature;
@@ -108,6 +109,8 @@ public class CacApplication extends Application<CacConfiguration> {
                 new EnvironmentVariableSubstitutor(false)));
         // Typos in field names are errors, not silently dropped data.
         bootstrap.getObjectMapper().enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+        // Dates as "2019-06-01" and instants as ISO-8601 text, not arrays and numbers.
+        bootstrap.getObjectMapper().disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
         bootstrap.addBundle(new MigrationsBundle<>() {
             @Override
             public DataSourceFactory getDataSourceFactory(CacConfiguration configuration) {

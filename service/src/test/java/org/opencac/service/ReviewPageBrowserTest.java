@@ -104,6 +104,10 @@ class ReviewPageBrowserTest {
         wait.until(ExpectedConditions.textToBePresentInElementLocated(
                 By.cssSelector("#suggestions li[data-suggestion-id='2'] .decision"), "rejected"));
 
+        // A picture of the page for people reviewing the build (target/review-page.png).
+        java.nio.file.Files.copy(((org.openqa.selenium.TakesScreenshot) browser)
+                        .getScreenshotAs(org.openqa.selenium.OutputType.FILE).toPath(),
+                java.nio.file.Path.of("target", "review-page.png"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
         browser.findElement(By.id("finalize")).click();
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("message"), "Note finalized"));
 

@@ -94,6 +94,9 @@ abstract class ServiceApiContract {
         assertEquals(1, body.get("version").asInt());
         assertEquals("new", body.get("status").asText());
         assertEquals("fake-coder-1", body.get("coderVersion").asText());
+        assertEquals("2019-06-01", body.get("dateOfService").asText());
+        assertEquals("outpatient", body.get("encounterType").asText());
+        assertTrue(body.get("createdAt").isTextual(), "createdAt should be ISO-8601 text");
 
         JsonNode suggestions = body.get("suggestions");
         assertEquals(2, suggestions.size());
@@ -251,6 +254,19 @@ abstract class ServiceApiContract {
         assertTrue(rejection.get("before").asText().contains("pending"), rejection.toString());
         assertTrue(rejection.get("after").asText().contains("metformin stopped"), rejection.toString());
         assertEquals(403, service.get(CODER, "/api/v1/notes/" + id + "/audit").statusCode());
+    }
+
+    @Test
+    void auditTrailCannotBeRewrittenInTheDatabase() throws Exception {
+        submitOk(NOTE_TEXT);
+        long events = service.count("SELECT COUNT(*) FROM audit_event");
+        assertTrue(events > 0);
+        org.junit.jupiter.api.Assertions.assertThrows(org.jdbi.v3.core.JdbiException.class, () -> service.jdbi()
+                .useHandle(h -> h.execute("UPDATE audit_event SET actor = 'someone-else'")));
+        org.junit.jupiter.api.Assertions.assertThrows(org.jdbi.v3.core.JdbiException.class, () -> service.jdbi()
+                .useHandle(h -> h.execute("DELETE FROM audit_event")));
+        assertEquals(events, service.count("SELECT COUNT(*) FROM audit_event"));
+        assertEquals(0, service.count("SELECT COUNT(*) FROM audit_event WHERE actor = 'someone-else'"));
     }
 
     @Test
