@@ -336,6 +336,51 @@ abstract class ServiceApiContract {
         assertEquals(1, service.parse(service.get(CODER, "/api/v1/notes/" + id)).get("version").asInt());
     }
 
+    @Test
+    void concurrentRetriesWithOneKeyStoreOneNote() throws Exception {
+        String key = "key-" + UUID.randomUUID();
+        Map<String, Object> note = note(NOTE_TEXT);
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+        try {
+            List<java.util.concurrent.Future<HttpResponse<String>>> calls = new ArrayList<>();
+            for (int i = 0; i < 4; i++) {
+                calls.add(pool.submit(() -> submit(note, key)));
+            }
+            java.util.Set<String> ids = new java.util.HashSet<>();
+            for (var call : calls) {
+                HttpResponse<String> r = call.get();
+                assertEquals(201, r.statusCode(), r.body());
+                ids.add(service.parse(r).get("id").asText());
+            }
+            assertEquals(1, ids.size());
+        } finally {
+            pool.shutdown();
+        }
+        assertEquals(1, service.count("SELECT COUNT(*) FROM note WHERE idempotency_key = '" + key + "'"));
+    }
+
+    @Test
+    void concurrentDecisionsOnOneVersionLetExactlyOneWin() throws Exception {
+        String id = submitOk(NOTE_TEXT).get("id").asText();
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            var accept = pool.submit(() -> decide(id, 1, Map.of("action", "accept", "version", 1)));
+            var reject = pool.submit(() -> decide(id, 2, Map.of("action", "reject", "reason", "no", "version", 1)));
+            List<Integer> statuses = new ArrayList<>(List.of(accept.get().statusCode(), reject.get().statusCode()));
+            java.util.Collections.sort(statuses);
+            assertEquals(List.of(200, 409), statuses);
+        } finally {
+            pool.shutdown();
+        }
+        JsonNode note = service.parse(service.get(CODER, "/api/v1/notes/" + id));
+        assertEquals(2, note.get("version").asInt());
+        long decided = 0;
+        for (JsonNode s : note.get("suggestions")) {
+            decided += s.get("decision").get("status").asText().equals("pending") ? 0 : 1;
+        }
+        assertEquals(1, decided);
+    }
+
     // ---- bad input ----
 
     void assertRefusedWithoutWriting(HttpResponse<String> r, int status, String messagePart) {
@@ -529,6 +574,9 @@ abstract class ServiceApiContract {
 
         JsonNode children = service.parse(service.get(CODER, "/api/v1/vocab/ICD-10-CM/codes/E11/children"));
         assertEquals(2, children.size());
+        HttpResponse<String> missing = service.get(CODER, "/api/v1/vocab/ICD-10-CM/codes/E11/descendants");
+        assertEquals(501, missing.statusCode());
+        assertTrue(service.parse(missing).get("message").asText().contains("hierarchy not loaded"));
         JsonNode search = service.parse(service.get(CODER, "/api/v1/vocab/ICD-10-CM/search?q=hyperglycemia"));
         assertEquals("E11.65", search.get(0).get("code").asText());
         JsonNode diff = service.parse(service.get(EVALUATOR, "/api/v1/vocab/ICD-10-CM/diff?from=FY2017&to=FY2018"));

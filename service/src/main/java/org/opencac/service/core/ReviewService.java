@@ -186,6 +186,10 @@ public class ReviewService {
             NoteView note = lockForChange(h, noteId, version);
             ReviewedSuggestion before = note.suggestions().stream().filter(s -> s.id() == suggestionId).findFirst()
                     .orElseThrow(() -> ApiException.notFound("Note " + noteId + " has no suggestion " + suggestionId));
+            if (action.equals("accept")) {
+                // An engine code that is not valid for this date of service must not be accepted silently.
+                validate(new CodeRef(before.suggestion().system(), before.suggestion().code()), note);
+            }
             CodeRef replacement = null;
             if (action.equals("replace")) {
                 CodeValidator.Result valid = validate(request.replacement(), note);

@@ -32,7 +32,8 @@ public class FakeVocabulary implements Vocabulary {
 
     @Override
     public List<CodeEntry> descendants(CodeSystem system, String code, LocalDate dateOfService) {
-        return children(system, code, dateOfService);
+        // Like a dictionaries build without the hierarchy: the endpoint must answer 501.
+        throw new UnsupportedOperationException("hierarchy not loaded");
     }
 
     @Override
