@@ -160,7 +160,7 @@ public class NoteStore {
         return h.createQuery("SELECT * FROM audit_event " + where + "ORDER BY id LIMIT :limit OFFSET :offset")
                 .bind("n", noteId).bind("limit", limit).bind("offset", offset)
                 .map((rs, ctx) -> new AuditEvent(rs.getLong("id"), rs.getString("note_id"),
-                        (Integer) rs.getObject("suggestion_ordinal", Integer.class), rs.getString("actor"),
+                        rs.getObject("suggestion_ordinal", Integer.class), rs.getString("actor"),
                         rs.getString("action"), instant(rs, "occurred_at"), rs.getInt("note_version"),
                         rs.getString("before_json"), rs.getString("after_json")))
                 .list();
