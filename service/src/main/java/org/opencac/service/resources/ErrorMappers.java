@@ -2,6 +2,7 @@ package org.opencac.service.resources;
 
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.InvalidDefinitionException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import io.dropwizard.jersey.errors.ErrorMessage;
 import jakarta.ws.rs.core.MediaType;
@@ -48,6 +49,11 @@ public final class ErrorMappers {
             String path = e.getPath().stream()
                     .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
                     .collect(Collectors.joining("."));
+            if (e instanceof InvalidDefinitionException definition) {
+                // Our own type cannot be (de)serialised: a server bug, not the client's.
+                LOG.error("JSON binding is misconfigured for {}", definition.getType());
+                return error(500, "The server cannot read this kind of request");
+            }
             if (e instanceof UnrecognizedPropertyException unknown) {
                 return error(400, "Unknown field '" + unknown.getPropertyName() + "'"
                         + (unknown.getKnownPropertyIds() == null ? "" : "; known fields: "
