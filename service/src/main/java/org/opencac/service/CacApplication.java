@@ -1,0 +1,216 @@
+package org.opencac.service;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.github.benmanes.caffeine.cache.CaffeineSpec;
+import io.dropwizard.assets.AssetsBundle;
+import io.dropwizard.auth.AuthDynamicFeature;
+import io.dropwizard.auth.AuthValueFactoryProvider;
+import io.dropwizard.auth.CachingAuthenticator;
+import io.dropwizard.auth.basic.BasicCredentialAuthFilter;
+import io.dropwizard.configuration.ConfigurationSourceProvider;
+import io.dropwizard.configuration.EnvironmentVariableSubstitutor;
+import io.dropwizard.configuration.FileConfigurationSourceProvider;
+import io.dropwizard.configuration.ResourceConfigurationSourceProvider;
+import io.dropwizard.configuration.SubstitutingSourceProvider;
+import io.dropwizard.core.Application;
+import io.dropwizard.core.setup.Bootstrap;
+import io.dropwizard.core.setup.Environment;
+import io.dropwizard.db.DataSourceFactory;
+import io.dropwizard.jdbi3.JdbiFactory;
+import io.dropwizard.migrations.MigrationsBundle;
+import java.io.InputStream;
+import java.sql.Connection;
+import java.util.Set;
+import java.util.function.Supplier;
+import liquibase.Liquibase;
+import liquibase.database.DatabaseFactory;
+import liquibase.database.jvm.JdbcConnection;
+import liquibase.resource.ClassLoaderResourceAccessor;
+import org.glassfish.jersey.server.filter.RolesAllowedDynamicFeature;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.statement.StatementExceptions;
+import org.opencac.core.CodingEngine;
+import org.opencac.core.NoteCoder;
+import org.opencac.dictionaries.Dictionaries;
+import org.opencac.service.auth.ApiUser;
+import org.opencac.service.auth.DatabaseAuthenticator;
+import org.opencac.service.auth.PasswordHasher;
+import org.opencac.service.auth.Role;
+import org.opencac.service.auth.RoleAuthorizer;
+import org.opencac.service.core.BatchService;
+import org.opencac.service.core.CodeValidator;
+import org.opencac.service.core.CoderHolder;
+import org.opencac.service.core.DictionariesCodeValidator;
+import org.opencac.service.core.DictionariesVocabulary;
+import org.opencac.service.core.Memoized;
+import org.opencac.service.core.ReviewService;
+import org.opencac.service.core.Vocabulary;
+import org.opencac.service.db.BatchStore;
+import org.opencac.service.db.NoteStore;
+import org.opencac.service.db.UserDao;
+import org.opencac.service.health.CoderHealthCheck;
+import org.opencac.service.resources.AuditResource;
+import org.opencac.service.resources.BatchesResource;
+import org.opencac.service.resources.ErrorMappers;
+import org.opencac.service.resources.FeedbackResource;
+import org.opencac.service.resources.NotesResource;
+import org.opencac.service.resources.OpenApiResource;
+import org.opencac.service.resources.RequestSizeLimit;
+import org.opencac.service.resources.UsersResource;
+import org.opencac.service.resources.VocabularyResource;
+import org.opencac.service.resources.WorklistResource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The OpenCAC review service. {@code server config.yml} runs with that file; plain {@code server} runs the bundled
+ * default (H2 under ./data, ports 8080/8081, bootstrap admin from CAC_ADMIN_PASSWORD or "admin").
+ */
+public class CacApplication extends Application<CacConfiguration> {
+    private static final Logger LOG = LoggerFactory.getLogger(CacApplication.class);
+    static final String DEFAULT_CONFIG = "classpath:opencac-default.yml";
+
+    private final Supplier<NoteCoder> coderFactory;
+    private final CodeValidator codeValidator;
+    private final Vocabulary vocabulary;
+    private CoderHolder coderHolder;
+
+    /** The production wiring: the real engine and the bundled dictionaries. */
+    public CacApplication() {
+        this(CodingEngine::createDefault, null, null);
+    }
+
+    /**
+     * @param codeValidator null: backed by the bundled dictionaries
+     * @param vocabulary    null: backed by the bundled dictionaries
+     */
+    public CacApplication(Supplier<NoteCoder> coderFactory, CodeValidator codeValidator, Vocabulary vocabulary) {
+        this.coderFactory = coderFactory;
+        Supplier<Dictionaries> dictionaries = new Memoized<>(Dictionaries::loadBundled);
+        this.codeValidator = codeValidator != null ? codeValidator : new DictionariesCodeValidator(dictionaries);
+        this.vocabulary = vocabulary != null ? vocabulary : new DictionariesVocabulary(dictionaries);
+    }
+
+    public static void main(String[] args) throws Exception {
+        String[] effective = args.length == 1 && args[0].equals("server") ? new String[] {"server", DEFAULT_CONFIG}
+                : args;
+        new CacApplication().run(effective);
+    }
+
+    @Override
+    public String getName() {
+        return "opencac";
+    }
+
+    @Override
+    public void initialize(Bootstrap<CacConfiguration> bootstrap) {
+        bootstrap.setConfigurationSourceProvider(new SubstitutingSourceProvider(new FileOrClasspath(),
+                new EnvironmentVariableSubstitutor(false)));
+        // Typos in field names are errors, not silently dropped data.
+        bootstrap.getObjectMapper().enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+        // Dates as "2019-06-01" and instants as ISO-8601 text, not arrays and numbers.
+        bootstrap.getObjectMapper().disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+        bootstrap.addBundle(new MigrationsBundle<>() {
+            @Override
+            public DataSourceFactory getDataSourceFactory(CacConfiguration configuration) {
+                return configuration.getDatabase();
+            }
+        });
+        bootstrap.addBundle(new AssetsBundle("/assets/", "/review/", "index.html", "review"));
+    }
+
+    @Override
+    public void run(CacConfiguration config, Environment environment) throws Exception {
+        if (config.isMigrateOnStart()) {
+            migrate(config, environment);
+        }
+        Jdbi jdbi = new JdbiFactory().build(environment, config.getDatabase(), "database");
+        // Exception messages must not carry bound parameters (note text): show the statement only.
+        jdbi.getConfig(StatementExceptions.class)
+                .setMessageRendering(StatementExceptions.MessageRendering.SHORT_STATEMENT);
+
+        PasswordHasher hasher = new PasswordHasher(config.getPasswordHashIterations());
+        UserDao users = new UserDao(jdbi);
+        bootstrapAdmin(config, users, hasher);
+
+        coderHolder = new CoderHolder(coderFactory);
+        environment.lifecycle().manage(coderHolder);
+        NoteStore noteStore = new NoteStore(environment.getObjectMapper());
+        ReviewService review = new ReviewService(jdbi, noteStore, coderHolder, codeValidator,
+                config.getMaxNoteBytes());
+        BatchService batches = new BatchService(jdbi, new BatchStore(), review, coderHolder,
+                environment.getObjectMapper(), config.getMaxBatchNotes());
+        environment.lifecycle().manage(batches);
+
+        registerAuth(environment, users, hasher);
+        var jersey = environment.jersey();
+        jersey.register(new RequestSizeLimit(config.getMaxRequestBytes(), config.getMaxBatchRequestBytes()));
+        jersey.register(new ErrorMappers.MalformedJson());
+        jersey.register(new ErrorMappers.WrongShape());
+        jersey.register(new ErrorMappers.NotImplemented());
+        jersey.register(new ErrorMappers.Database());
+        jersey.register(new NotesResource(review));
+        jersey.register(new WorklistResource(jdbi, noteStore));
+        jersey.register(new BatchesResource(batches));
+        jersey.register(new AuditResource(jdbi, noteStore));
+        jersey.register(new FeedbackResource(jdbi, noteStore, environment.getObjectMapper()));
+        jersey.register(new VocabularyResource(vocabulary, codeValidator));
+        jersey.register(new UsersResource(users, hasher));
+        jersey.register(new OpenApiResource());
+
+        environment.healthChecks().register("coder", new CoderHealthCheck(coderHolder));
+    }
+
+    /** The coder holder of the running application (tests wait on it). */
+    public CoderHolder coderHolder() {
+        return coderHolder;
+    }
+
+    private static void registerAuth(Environment environment, UserDao users, PasswordHasher hasher) {
+        // PBKDF2 is deliberately slow: cache successful logins briefly so each request does not pay for it.
+        CachingAuthenticator<io.dropwizard.auth.basic.BasicCredentials, ApiUser> authenticator =
+                new CachingAuthenticator<>(environment.metrics(), new DatabaseAuthenticator(users, hasher),
+                        CaffeineSpec.parse("maximumSize=1000, expireAfterWrite=60s"));
+        environment.jersey().register(new AuthDynamicFeature(new BasicCredentialAuthFilter.Builder<ApiUser>()
+                .setAuthenticator(authenticator)
+                .setAuthorizer(new RoleAuthorizer())
+                .setRealm("OpenCAC")
+                .buildAuthFilter()));
+        environment.jersey().register(RolesAllowedDynamicFeature.class);
+        environment.jersey().register(new AuthValueFactoryProvider.Binder<>(ApiUser.class));
+    }
+
+    private static void bootstrapAdmin(CacConfiguration config, UserDao users, PasswordHasher hasher) {
+        if (users.count() > 0) {
+            return;
+        }
+        CacConfiguration.BootstrapAdmin admin = config.getBootstrapAdmin();
+        users.upsert(admin.getUsername(), hasher.hash(admin.getPassword()), Set.of(Role.ADMIN));
+        LOG.warn("Created the bootstrap admin user '{}'; change its password (POST /api/v1/users)",
+                admin.getUsername());
+    }
+
+    private static void migrate(CacConfiguration config, Environment environment) throws Exception {
+        var dataSource = config.getDatabase().build(environment.metrics(), "migrations");
+        try (Connection connection = dataSource.getConnection()) {
+            Liquibase liquibase = new Liquibase("migrations.xml", new ClassLoaderResourceAccessor(),
+                    DatabaseFactory.getInstance().findCorrectDatabaseImplementation(new JdbcConnection(connection)));
+            liquibase.update("");
+        } finally {
+            dataSource.stop();
+        }
+    }
+
+    /** Reads "classpath:NAME" from the class path, anything else from the file system. */
+    private static final class FileOrClasspath implements ConfigurationSourceProvider {
+        private final ConfigurationSourceProvider files = new FileConfigurationSourceProvider();
+        private final ConfigurationSourceProvider resources = new ResourceConfigurationSourceProvider();
+
+        @Override
+        public InputStream open(String path) throws java.io.IOException {
+            return path.startsWith("classpath:") ? resources.open(path.substring("classpath:".length()))
+                    : files.open(path);
+        }
+    }
+}
