@@ -425,6 +425,9 @@ public final class Dictionaries {
         if (language == Language.EN) {
             if (cm != null) {
                 for (CodeEntry entry : cm.entries()) {
+                    if (TermVariants.isEncounterExtension(entry)) {
+                        continue;
+                    }
                     for (String variant : TermVariants.ofTitle(entry.title())) {
                         sink.accept(new DictionaryTerm(CodeSystem.ICD10CM, entry.code(), variant,
                                 TermSources.TABULAR_TITLE, 1.0), cm.name());

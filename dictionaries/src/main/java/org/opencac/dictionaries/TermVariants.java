@@ -10,14 +10,31 @@ final class TermVariants {
 
     private static final Pattern PARENTHETICAL = Pattern.compile("\\s*[(\\[][^)\\]]*[)\\]]");
     private static final Pattern SPACES = Pattern.compile("\\s+");
+    private static final Pattern COMMA = Pattern.compile(",\\s*");
 
     private TermVariants() {
+    }
+
+    /**
+     * True for titles of codes built with a 7th character for the encounter ("..., initial encounter for
+     * closed fracture", "..., sequela"): notes never say that, and the code without the 7th character already
+     * carries the same words, so these titles are not used as matching terms.
+     */
+    static boolean isEncounterExtension(CodeEntry entry) {
+        if (entry.code().length() != 8) {
+            return false;
+        }
+        String title = entry.title();
+        return title.contains(" encounter") || title.endsWith("sequela");
     }
 
     /** The title itself and, if it has parenthetical parts, the title without them. */
     static List<String> ofTitle(String title) {
         List<String> variants = new ArrayList<>(2);
         variants.add(title);
+        if (title.indexOf('(') < 0 && title.indexOf('[') < 0) {
+            return variants;
+        }
         String bare = SPACES.matcher(PARENTHETICAL.matcher(title).replaceAll("")).replaceAll(" ").strip();
         if (!bare.isEmpty() && !bare.equals(title)) {
             variants.add(bare);
@@ -34,7 +51,7 @@ final class TermVariants {
         List<String> path = entry.titlePath();
         List<String> mainTerms = new ArrayList<>(2);
         String main = path.get(0);
-        String[] parts = main.split(",\\s*");
+        String[] parts = COMMA.split(main);
         if (parts.length == 2 && !parts[0].contains(" ") && !parts[1].contains(" ") && parts[0].length() >= 4
                 && parts[1].length() >= 4
                 && parts[0].substring(0, 4).equalsIgnoreCase(parts[1].substring(0, 4))) {

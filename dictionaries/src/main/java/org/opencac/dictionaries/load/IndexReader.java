@@ -24,6 +24,8 @@ public final class IndexReader {
         }
     }
 
+    private static final java.util.regex.Pattern SPACES = java.util.regex.Pattern.compile("\\s+");
+
     private IndexReader() {
     }
 
@@ -96,7 +98,7 @@ public final class IndexReader {
                             while (path.size() < depth) {
                                 path.add(""); // a level the XML skipped
                             }
-                            path.add(title.toString().strip().replaceAll("\\s+", " "));
+                            path.add(SPACES.matcher(title.toString().strip()).replaceAll(" "));
                             title = null;
                         }
                     }

@@ -21,6 +21,10 @@ public enum Language {
         return fillers.contains(normalizedToken);
     }
 
+    public Set<String> fillers() {
+        return fillers;
+    }
+
     public static Language fromCode(String code) {
         return switch (code.toLowerCase(Locale.ROOT)) {
             case "en" -> EN;

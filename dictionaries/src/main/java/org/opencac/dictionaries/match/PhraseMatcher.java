@@ -198,16 +198,19 @@ public final class PhraseMatcher implements TermMatcher {
     /** Splits tokens into words and punctuation and gives each word its id; returns the number of entries. */
     private int wordIds(String text, int[] tokenStarts, int[] tokenEnds, int[] ids, int[] starts, int[] ends) {
         int n = 0;
+        boolean useAbbreviations = abbreviations.size() > 0;
         for (int k = 0; k < tokenStarts.length; k++) {
             int tokenStart = tokenStarts[k];
             int tokenEnd = tokenEnds[k];
-            Integer wholeTokenAbbreviation = abbreviationId(text, tokenStart, tokenEnd);
-            if (wholeTokenAbbreviation != null) {
+            if (useAbbreviations && hasInnerPunctuation(text, tokenStart, tokenEnd)) {
                 // Keeps abbreviations written with inner punctuation ("s/p") in one piece.
-                ids[n] = wholeTokenAbbreviation;
-                starts[n] = tokenStart;
-                ends[n++] = tokenEnd;
-                continue;
+                Integer id = abbreviationId(text, tokenStart, tokenEnd, TokenNormalizer.foldLower(text, tokenStart, tokenEnd));
+                if (id != null) {
+                    ids[n] = id;
+                    starts[n] = tokenStart;
+                    ends[n++] = tokenEnd;
+                    continue;
+                }
             }
             int i = tokenStart;
             while (i < tokenEnd) {
@@ -217,10 +220,11 @@ public final class PhraseMatcher implements TermMatcher {
                     while (i < tokenEnd && Character.isLetterOrDigit(text.charAt(i))) {
                         i++;
                     }
-                    Integer abbreviation = i - wordStart == tokenEnd - tokenStart ? null
-                            : abbreviationId(text, wordStart, i);
-                    Integer id = abbreviation != null ? abbreviation
-                            : vocabulary.get(normalizer.normalize(text, wordStart, i));
+                    char[] folded = TokenNormalizer.foldLower(text, wordStart, i);
+                    Integer id = useAbbreviations ? abbreviationId(text, wordStart, i, folded) : null;
+                    if (id == null) {
+                        id = vocabulary.get(normalizer.stem(folded));
+                    }
                     ids[n] = id == null ? UNKNOWN : id;
                     starts[n] = wordStart;
                     ends[n++] = i;
@@ -237,13 +241,24 @@ public final class PhraseMatcher implements TermMatcher {
         return n;
     }
 
-    private Integer abbreviationId(String text, int start, int end) {
-        if (abbreviations.size() == 0 || end - start > 10 || end - start < 2) {
+    private static boolean hasInnerPunctuation(String text, int start, int end) {
+        if (end - start < 3) {
+            return false;
+        }
+        for (int i = start; i < end; i++) {
+            if (!Character.isLetterOrDigit(text.charAt(i))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private Integer abbreviationId(String text, int start, int end, char[] folded) {
+        if (folded.length > 10 || folded.length < 2) {
             return null;
         }
-        String surface = text.substring(start, end);
-        String key = TokenNormalizer.foldLower(surface);
-        if (!abbreviations.accepts(key, surface)) {
+        String key = new String(folded);
+        if (!abbreviations.accepts(key, text.subSequence(start, end))) {
             return null;
         }
         return vocabulary.get(ABBREVIATION_PREFIX + key);
@@ -283,6 +298,10 @@ public final class PhraseMatcher implements TermMatcher {
             this.language = language;
             this.normalizer = new TokenNormalizer(language);
             this.abbreviations = abbreviations;
+            // Filler words need ids even when no term uses them, so that an extra filler in a note is skipped.
+            for (String filler : language.fillers()) {
+                vocabulary.putIfAbsent(filler, vocabulary.size());
+            }
             abbreviations.asMap().forEach((key, expansions) -> {
                 for (String expansion : expansions) {
                     List<String> words = contentWords(normalizer.normalizePhrase(expansion));

@@ -3,15 +3,29 @@ package org.opencac.dictionaries.match;
 import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import org.apache.lucene.analysis.en.EnglishMinimalStemmer;
 import org.apache.lucene.analysis.es.SpanishMinimalStemmer;
 
 /**
- * Turns one word into its matching key: lower case, accents removed, plural reduced to singular with
+ * Turns one word into its matching key: accents removed, lower case, plural reduced to singular with
  * Lucene's minimal stemmers. Dictionary terms and note text go through the same function. Thread-safe.
  */
 public final class TokenNormalizer {
+
+    /** Accent-free form of each Latin character below U+0250, computed once with the JDK's decomposition. */
+    private static final char[] FOLD = new char[0x250];
+
+    static {
+        for (char c = 0; c < FOLD.length; c++) {
+            FOLD[c] = c;
+            if (c >= 0x80) {
+                String base = Normalizer.normalize(String.valueOf(c), Normalizer.Form.NFD);
+                if (!base.isEmpty() && base.charAt(0) < 0x80 && Character.isLetter(base.charAt(0))) {
+                    FOLD[c] = base.charAt(0);
+                }
+            }
+        }
+    }
 
     private final Language language;
     private final EnglishMinimalStemmer englishStemmer = new EnglishMinimalStemmer();
@@ -25,49 +39,41 @@ public final class TokenNormalizer {
         return language;
     }
 
-    /** Key of the word {@code text[start, end)}; the range must hold letters or digits only. */
+    /** Key of the word {@code text[start, end)}; the range should hold letters or digits only. */
     public String normalize(CharSequence text, int start, int end) {
-        char[] buffer = new char[end - start];
-        boolean ascii = true;
-        for (int i = start; i < end; i++) {
-            char c = text.charAt(i);
-            if (c >= 128) {
-                ascii = false;
-            }
-            buffer[i - start] = c;
-        }
-        int length = buffer.length;
-        if (!ascii) {
-            String folded = fold(new String(buffer));
-            buffer = folded.toCharArray();
-            length = buffer.length;
-        }
-        for (int i = 0; i < length; i++) {
-            buffer[i] = Character.toLowerCase(buffer[i]);
-        }
-        // Stemmers are stateless; short tokens (abbreviations such as "ms", "us") are left alone.
-        if (length > 3) {
-            length = language == Language.EN ? englishStemmer.stem(buffer, length) : spanishStemmer.stem(buffer, length);
-        }
-        return new String(buffer, 0, length);
+        return stem(foldLower(text, start, end));
     }
 
     public String normalize(String word) {
         return normalize(word, 0, word.length());
     }
 
-    /** Lower case and accents removed, without stemming (used for abbreviation look-up). */
-    public static String foldLower(String text) {
-        return fold(text).toLowerCase(Locale.ROOT);
+    /** Stems an already folded, lower-case word in place and returns it as a string. */
+    String stem(char[] folded) {
+        int length = folded.length;
+        // Short tokens (abbreviations such as "ms", "ras") are left alone.
+        if (length > 3) {
+            length = language == Language.EN ? englishStemmer.stem(folded, length) : spanishStemmer.stem(folded, length);
+        }
+        return new String(folded, 0, length);
     }
 
-    private static String fold(String text) {
-        for (int i = 0; i < text.length(); i++) {
-            if (text.charAt(i) >= 128) {
-                return Normalizer.normalize(text, Normalizer.Form.NFD).replaceAll("\\p{M}+", "");
+    /** Lower case without accents, without stemming. */
+    public static char[] foldLower(CharSequence text, int start, int end) {
+        char[] buffer = new char[end - start];
+        for (int i = start; i < end; i++) {
+            char c = text.charAt(i);
+            if (c >= 0x80 && c < FOLD.length) {
+                c = FOLD[c];
             }
+            buffer[i - start] = Character.toLowerCase(c);
         }
-        return text;
+        return buffer;
+    }
+
+    /** Lower case without accents, without stemming (used for abbreviation keys). */
+    public static String foldLower(String text) {
+        return new String(foldLower(text, 0, text.length()));
     }
 
     /** Keys of the words of a phrase (runs of letters and digits); punctuation is dropped. */

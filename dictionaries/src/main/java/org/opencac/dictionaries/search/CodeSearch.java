@@ -4,7 +4,9 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.CharArraySet;
 import org.apache.lucene.analysis.LowerCaseFilter;
@@ -25,6 +27,7 @@ import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.queryparser.simple.SimpleQueryParser;
+import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
@@ -100,19 +103,39 @@ public final class CodeSearch {
         }
     }
 
-    /** Codes whose title or terms best fit the words of the query (plain words; no query syntax needed). */
+    /**
+     * Codes whose title or terms best fit the words of the query (plain words; no query syntax needed).
+     * Codes matching every word come first; codes matching only some words fill the remaining places.
+     */
     public List<SearchHit> search(String query, int limit) {
-        Query parsed = new SimpleQueryParser(analyzer, java.util.Map.of(TITLE, 1.0f, TERMS, 0.7f)).parse(query);
+        Map<String, Float> fields = Map.of(TITLE, 1.0f, TERMS, 1.0f);
+        SimpleQueryParser allWords = new SimpleQueryParser(analyzer, fields);
+        allWords.setDefaultOperator(BooleanClause.Occur.MUST);
+        SimpleQueryParser anyWord = new SimpleQueryParser(analyzer, fields);
         try {
-            List<SearchHit> hits = new ArrayList<>();
-            for (ScoreDoc scoreDoc : searcher.search(parsed, limit).scoreDocs) {
-                org.apache.lucene.document.Document doc = searcher.storedFields().document(scoreDoc.doc);
-                hits.add(new SearchHit(CodeSystem.valueOf(doc.get(SYSTEM)), doc.get(CODE), doc.get(TITLE),
-                        doc.getField(BILLABLE).numericValue().intValue() == 1, doc.get(RELEASE), scoreDoc.score));
+            Map<String, SearchHit> hits = new LinkedHashMap<>();
+            collect(allWords.parse(query), limit, hits);
+            if (hits.size() < limit) {
+                collect(anyWord.parse(query), limit, hits);
             }
-            return hits;
+            return List.copyOf(hits.values());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    private void collect(Query query, int limit, Map<String, SearchHit> hits) throws IOException {
+        if (query == null) {
+            return;
+        }
+        for (ScoreDoc scoreDoc : searcher.search(query, limit).scoreDocs) {
+            if (hits.size() >= limit) {
+                return;
+            }
+            org.apache.lucene.document.Document doc = searcher.storedFields().document(scoreDoc.doc);
+            String key = doc.get(SYSTEM) + ":" + doc.get(CODE);
+            hits.putIfAbsent(key, new SearchHit(CodeSystem.valueOf(doc.get(SYSTEM)), doc.get(CODE), doc.get(TITLE),
+                    doc.getField(BILLABLE).numericValue().intValue() == 1, doc.get(RELEASE), scoreDoc.score));
         }
     }
 }
