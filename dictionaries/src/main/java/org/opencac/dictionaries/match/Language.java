@@ -6,7 +6,7 @@ import java.util.Set;
 /** Languages the matcher normalizes, with their filler words (already folded to lower-case ASCII). */
 public enum Language {
     EN(Set.of("of", "the", "a", "an", "with", "and", "in", "to", "due", "by", "on", "for", "at", "or", "from",
-            "unspecified", "nos", "other")),
+            "unspecified", "nos", "nec")),
     ES(Set.of("de", "la", "el", "lo", "los", "las", "del", "con", "en", "por", "y", "a", "al", "un", "una", "e", "o",
             "para"));
 
