@@ -15,6 +15,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.zip.GZIPInputStream;
 import org.opencac.dictionaries.cm.CmTabular;
 import org.opencac.dictionaries.cm.NoteKind;
@@ -89,49 +93,80 @@ public final class Dictionaries {
      * example a licensed CPT file: {@code bundledBuilder().addCpt(CptFileLoader.read(in), "2026", TermSources.CPT_USER)}.
      */
     public static Builder bundledBuilder() {
+        // The files are independent, so two threads read them at once; the builder is filled afterwards on this thread.
+        ExecutorService pool = Executors.newFixedThreadPool(2, runnable -> {
+            Thread thread = new Thread(runnable, "opencac-dictionary-load");
+            thread.setDaemon(true);
+            return thread;
+        });
         try {
+            Future<CmTabular> tabular = pool.submit(() -> {
+                try (InputStream in = resource("icd10cm/icd10cm_tabular_2021.xml.gz")) {
+                    return CmTabular.read(in);
+                }
+            });
+            Future<List<IndexEntry>> cmIndex = pool.submit(() -> {
+                try (InputStream in = resource("icd10cm/icd10cm_index_2017.xml.gz")) {
+                    return IndexReader.read(in);
+                }
+            });
+            Future<CodeRelease> cm2018 = pool.submit(() -> orderFileRelease(CodeSystem.ICD10CM, "FY2018",
+                    LocalDate.of(2017, 10, 1), "icd10cm/icd10cm_order_2018.txt.gz"));
+            Future<CodeRelease> cm2026 = pool.submit(() -> orderFileRelease(CodeSystem.ICD10CM, "FY2026",
+                    LocalDate.of(2025, 10, 1), "icd10cm/icd10cm_order_2026.txt.gz"));
+            Future<CodeRelease> pcs2018 = pool.submit(() -> orderFileRelease(CodeSystem.ICD10PCS, "FY2018",
+                    LocalDate.of(2017, 10, 1), "icd10pcs/icd10pcs_order_2018.txt.gz"));
+            Future<CodeRelease> pcs2026 = pool.submit(() -> orderFileRelease(CodeSystem.ICD10PCS, "FY2026",
+                    LocalDate.of(2025, 10, 1), "icd10pcs/icd10pcs_order_2026.txt.gz"));
+            Future<CodeRelease> hcpcs = pool.submit(() -> {
+                try (InputStream in = resource("hcpcs/HCPC2020_ANWEB_w_disclaimer.txt.gz")) {
+                    List<HcpcsLoader.HcpcsRecord> records = HcpcsLoader.read(in);
+                    Map<String, CodeValidity> validity = new HashMap<>();
+                    records.forEach(record -> validity.put(record.code(), record.validity()));
+                    return new CodeRelease(CodeSystem.HCPCS, "2020", LocalDate.of(2020, 1, 1),
+                            HcpcsLoader.toEntries(records, "2020"), validity);
+                }
+            });
+            Future<List<IndexEntry>> pcsIndex = pool.submit(() -> {
+                try (InputStream in = resource("icd10pcs/icd10pcs_index_2025.xml.gz")) {
+                    return IndexReader.read(in);
+                }
+            });
+            Future<PcsTables> pcsTables2025 = pool.submit(() -> {
+                try (InputStream in = resource("icd10pcs/icd10pcs_tables_2025.xml.gz")) {
+                    return PcsTables.read(in, "FY2025");
+                }
+            });
+            Future<PcsTables> pcsTables2026 = pool.submit(() -> {
+                try (InputStream in = resource("icd10pcs/icd10pcs_tables_2026.xml.gz")) {
+                    return PcsTables.read(in, "FY2026");
+                }
+            });
             Builder builder = builder();
-            builder.addRelease(orderFileRelease(CodeSystem.ICD10CM, "FY2018", LocalDate.of(2017, 10, 1),
-                    "icd10cm/icd10cm_order_2018.txt.gz"));
-            builder.addRelease(orderFileRelease(CodeSystem.ICD10CM, "FY2026", LocalDate.of(2025, 10, 1),
-                    "icd10cm/icd10cm_order_2026.txt.gz"));
-            builder.addRelease(orderFileRelease(CodeSystem.ICD10PCS, "FY2018", LocalDate.of(2017, 10, 1),
-                    "icd10pcs/icd10pcs_order_2018.txt.gz"));
-            builder.addRelease(orderFileRelease(CodeSystem.ICD10PCS, "FY2026", LocalDate.of(2025, 10, 1),
-                    "icd10pcs/icd10pcs_order_2026.txt.gz"));
-            try (InputStream in = resource("hcpcs/HCPC2020_ANWEB_w_disclaimer.txt.gz")) {
-                List<HcpcsLoader.HcpcsRecord> records = HcpcsLoader.read(in);
-                Map<String, CodeValidity> validity = new HashMap<>();
-                records.forEach(record -> validity.put(record.code(), record.validity()));
-                builder.addRelease(new CodeRelease(CodeSystem.HCPCS, "2020", LocalDate.of(2020, 1, 1),
-                        HcpcsLoader.toEntries(records, "2020"), validity));
-            }
             try (InputStream in = resource("cpt/cpt_opencac_sample.tsv")) {
                 builder.addCpt(CptFileLoader.read(in), CPT_SAMPLE_RELEASE, TermSources.CPT_OPENCAC);
-            }
-            try (InputStream in = resource("icd10cm/icd10cm_tabular_2021.xml.gz")) {
-                builder.cmTabular(CmTabular.read(in));
-            }
-            try (InputStream in = resource("icd10cm/icd10cm_index_2017.xml.gz")) {
-                builder.cmIndex(IndexReader.read(in));
-            }
-            try (InputStream in = resource("icd10pcs/icd10pcs_index_2025.xml.gz")) {
-                builder.pcsIndex(IndexReader.read(in));
-            }
-            try (InputStream in = resource("icd10pcs/icd10pcs_tables_2025.xml.gz")) {
-                builder.addPcsTables(PcsTables.read(in, "FY2025"));
-            }
-            try (InputStream in = resource("icd10pcs/icd10pcs_tables_2026.xml.gz")) {
-                builder.addPcsTables(PcsTables.read(in, "FY2026"));
             }
             try (InputStream in = resource("terms/codiesp_train_terms.tsv.gz")) {
                 builder.addTerms(Language.ES, LearnedTermsReader.read(in, TermSources.CODIESP_TRAIN));
             }
             builder.abbreviations(Language.EN, Abbreviations.bundled(Language.EN));
             builder.abbreviations(Language.ES, Abbreviations.bundled(Language.ES));
+            builder.addRelease(cm2018.get()).addRelease(cm2026.get()).addRelease(pcs2018.get())
+                    .addRelease(pcs2026.get()).addRelease(hcpcs.get())
+                    .cmTabular(tabular.get()).cmIndex(cmIndex.get()).pcsIndex(pcsIndex.get())
+                    .addPcsTables(pcsTables2025.get()).addPcsTables(pcsTables2026.get());
             return builder;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot load bundled dictionaries", e);
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            throw new UncheckedIOException("cannot load bundled dictionaries",
+                    cause instanceof IOException io ? io : new IOException(cause));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while loading dictionaries", e);
+        } finally {
+            pool.shutdownNow();
         }
     }
 

@@ -10,6 +10,7 @@ final class TermVariants {
 
     private static final Pattern PARENTHETICAL = Pattern.compile("\\s*[(\\[][^)\\]]*[)\\]]");
     private static final Pattern SPACES = Pattern.compile("\\s+");
+    private static final int MAX_MODIFIERS = 4;
     private static final Pattern COMMA = Pattern.compile(",\\s*");
 
     private TermVariants() {
@@ -70,7 +71,14 @@ final class TermVariants {
         }
         List<String> phrases = new ArrayList<>(mainTerms.size());
         for (String mainTerm : mainTerms) {
-            phrases.add((mainTerm + rest).strip());
+            String phrase = (mainTerm + rest).strip();
+            phrases.add(phrase);
+            // A non-essential modifier may be written or not: one more phrase per modifier (a few at most).
+            for (String modifier : entry.modifiers().subList(0, Math.min(MAX_MODIFIERS, entry.modifiers().size()))) {
+                if (!modifier.contains(",") && !modifier.startsWith("see")) {
+                    phrases.add(phrase + " " + modifier);
+                }
+            }
         }
         return phrases;
     }

@@ -8,6 +8,7 @@ import java.time.LocalDate;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.opencac.dictionaries.cm.NoteKind;
+import org.opencac.dictionaries.match.SimpleTokenizer;
 import org.opencac.dictionaries.pcs.PcsAxisValue;
 import org.opencac.dictionaries.search.SearchHit;
 
@@ -101,6 +102,17 @@ class DictionariesTest {
         assertEquals("I10", hits.get(0).code());
         List<SearchHit> stemmed = DICTIONARIES.search("Diabetes, hyperglycemias", "en", IN_FY2018, 3);
         assertEquals("E11.65", stemmed.get(0).code());
+    }
+
+    @Test
+    void indexPathWithNonEssentialModifierMatchesTheBillableCode() {
+        String text = "Known type 2 diabetes mellitus.";
+        SimpleTokenizer.Tokens tokens = SimpleTokenizer.tokenize(text);
+        List<TermMatch> matches = DICTIONARIES.matcher("en", IN_FY2018).match(text, tokens.starts(), tokens.ends());
+        TermMatch billable = matches.stream().filter(m -> m.code().equals("E11.9")).findFirst().orElseThrow();
+        assertEquals("type 2 diabetes mellitus", text.substring(billable.start(), billable.end()));
+        assertEquals(TermSources.INDEX, billable.termSource());
+        assertTrue(matches.stream().anyMatch(m -> m.code().equals("E11") && m.score() == 1.0), "the header title too");
     }
 
     @Test

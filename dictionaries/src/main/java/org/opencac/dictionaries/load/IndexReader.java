@@ -17,12 +17,23 @@ import javax.xml.stream.XMLStreamReader;
  */
 public final class IndexReader {
 
-    /** One index path that leads to a code, for example ["Diabetes, diabetic", "type 2", "with", "nephropathy"]. */
-    public record IndexEntry(List<String> titlePath, String code) {
+    /**
+     * One index path that leads to a code, for example ["Diabetes, diabetic", "type 2", "with", "nephropathy"],
+     * and the non-essential modifiers met along the path (["mellitus", "sugar"]), which may or may not be
+     * written in a note.
+     */
+    public record IndexEntry(List<String> titlePath, String code, List<String> modifiers) {
         public IndexEntry {
             titlePath = List.copyOf(titlePath);
+            modifiers = List.copyOf(modifiers);
+        }
+
+        public IndexEntry(List<String> titlePath, String code) {
+            this(titlePath, code, List.of());
         }
     }
+
+    private static final java.util.regex.Pattern PARENTHESIZED = java.util.regex.Pattern.compile("\\(([^()]*)\\)");
 
     private static final java.util.regex.Pattern SPACES = java.util.regex.Pattern.compile("\\s+");
 
@@ -44,14 +55,33 @@ public final class IndexReader {
         }
     }
 
+    /** "(mellitus) (sugar)" gives ["mellitus", "sugar"]; text outside brackets is taken whole. */
+    private static List<String> parenthesized(String text) {
+        List<String> parts = new ArrayList<>();
+        java.util.regex.Matcher matcher = PARENTHESIZED.matcher(text);
+        while (matcher.find()) {
+            String part = SPACES.matcher(matcher.group(1).strip()).replaceAll(" ");
+            if (!part.isEmpty()) {
+                parts.add(part);
+            }
+        }
+        if (parts.isEmpty() && !text.isBlank()) {
+            parts.add(SPACES.matcher(text.strip()).replaceAll(" "));
+        }
+        return parts;
+    }
+
     private static List<IndexEntry> parse(XMLStreamReader xml) throws XMLStreamException {
         List<IndexEntry> entries = new ArrayList<>();
         List<String> path = new ArrayList<>();   // titles by depth (0 = main term)
+        List<List<String>> modifiers = new ArrayList<>(); // non-essential modifiers by depth
+        StringBuilder nemod = null;
         int depth = -1;                          // depth of the innermost open mainTerm/term
         int[] depthStack = new int[64];
         int stackSize = 0;
         StringBuilder title = null;              // non-null while inside a title of a term
         int nemodDepth = 0;
+        List<String> pendingModifiers = new ArrayList<>();
         while (xml.hasNext()) {
             int event = xml.next();
             if (event == XMLStreamConstants.START_ELEMENT) {
@@ -71,12 +101,20 @@ public final class IndexReader {
                             title = new StringBuilder();
                         }
                     }
-                    case "nemod" -> nemodDepth++;
+                    case "nemod" -> {
+                        nemodDepth++;
+                        nemod = new StringBuilder();
+                    }
                     case "code", "codes" -> {
                         String code = xml.getElementText().strip();
                         if (stackSize > 0 && !code.isEmpty() && !path.isEmpty()) {
                             // A term without a title of its own (a "see ... codes" line) stands for its parent's path.
-                            entries.add(new IndexEntry(path.subList(0, Math.min(depth + 1, path.size())), code));
+                            int levels = Math.min(depth + 1, path.size());
+                            List<String> pathModifiers = new ArrayList<>();
+                            for (int level = 0; level < Math.min(levels, modifiers.size()); level++) {
+                                pathModifiers.addAll(modifiers.get(level));
+                            }
+                            entries.add(new IndexEntry(path.subList(0, levels), code, pathModifiers));
                         }
                     }
                     default -> {
@@ -85,11 +123,19 @@ public final class IndexReader {
             } else if (event == XMLStreamConstants.CHARACTERS || event == XMLStreamConstants.CDATA) {
                 if (title != null && nemodDepth == 0) {
                     title.append(xml.getText());
+                } else if (title != null && nemod != null) {
+                    nemod.append(xml.getText());
                 }
             } else if (event == XMLStreamConstants.END_ELEMENT) {
                 String name = xml.getLocalName();
                 switch (name) {
-                    case "nemod" -> nemodDepth--;
+                    case "nemod" -> {
+                        nemodDepth--;
+                        if (nemodDepth == 0 && nemod != null) {
+                            pendingModifiers.addAll(parenthesized(nemod.toString()));
+                            nemod = null;
+                        }
+                    }
                     case "title" -> {
                         if (title != null) {
                             while (path.size() > depth) {
@@ -99,6 +145,14 @@ public final class IndexReader {
                                 path.add(""); // a level the XML skipped
                             }
                             path.add(SPACES.matcher(title.toString().strip()).replaceAll(" "));
+                            while (modifiers.size() > depth) {
+                                modifiers.remove(modifiers.size() - 1);
+                            }
+                            while (modifiers.size() < depth) {
+                                modifiers.add(List.of());
+                            }
+                            modifiers.add(List.copyOf(pendingModifiers));
+                            pendingModifiers.clear();
                             title = null;
                         }
                     }
@@ -108,6 +162,9 @@ public final class IndexReader {
                         // A term without its own title must not inherit a sibling's title.
                         while (path.size() > depth + 1) {
                             path.remove(path.size() - 1);
+                        }
+                        while (modifiers.size() > depth + 1) {
+                            modifiers.remove(modifiers.size() - 1);
                         }
                     }
                     default -> {

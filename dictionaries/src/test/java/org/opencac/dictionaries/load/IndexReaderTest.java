@@ -18,11 +18,13 @@ class IndexReaderTest {
         try (InputStream in = Fixtures.open("index_sample.xml")) {
             entries = IndexReader.read(in);
         }
-        assertTrue(entries.contains(new IndexEntry(List.of("Diabetes, diabetic"), "E11.9")));
-        assertTrue(entries.contains(new IndexEntry(List.of("Diabetes, diabetic", "type 2"), "E11.9")));
+        assertTrue(entries.contains(new IndexEntry(List.of("Diabetes, diabetic"), "E11.9", List.of("mellitus", "sugar"))));
+        assertTrue(entries.contains(new IndexEntry(List.of("Diabetes, diabetic", "type 2"), "E11.9", List.of("mellitus", "sugar"))));
         assertTrue(entries.contains(
-                new IndexEntry(List.of("Diabetes, diabetic", "type 2", "with", "hyperglycemia"), "E11.65")));
-        assertTrue(entries.contains(new IndexEntry(List.of("Hypertension, hypertensive"), "I10")));
+                new IndexEntry(List.of("Diabetes, diabetic", "type 2", "with", "hyperglycemia"), "E11.65",
+                        List.of("mellitus", "sugar"))));
+        assertTrue(entries.contains(new IndexEntry(List.of("Hypertension, hypertensive"), "I10",
+                List.of("accelerated", "benign"))));
         assertEquals(4, entries.size(), "a 'see' reference without a code yields nothing");
     }
 }
