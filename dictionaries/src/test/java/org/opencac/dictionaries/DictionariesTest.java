@@ -116,6 +116,15 @@ class DictionariesTest {
     }
 
     @Test
+    void inclusionTermsAreEnglishTerms() {
+        String text = "high blood pressure";
+        SimpleTokenizer.Tokens tokens = SimpleTokenizer.tokenize(text);
+        TermMatch match = DICTIONARIES.matcher("en", IN_FY2018).match(text, tokens.starts(), tokens.ends()).get(0);
+        assertEquals("I10", match.code());
+        assertEquals(TermSources.INCLUSION_TERM, match.termSource());
+    }
+
+    @Test
     void cptFileBecomesAReleaseAndEnglishTerms() {
         assertTrue(DICTIONARIES.isBillable(CodeSystem.CPT, "99213", null));
         String text = "Blood drawn from a vein today.";
