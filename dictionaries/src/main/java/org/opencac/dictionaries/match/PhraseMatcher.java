@@ -43,6 +43,8 @@ public final class PhraseMatcher implements TermMatcher {
     private final Abbreviations abbreviations;
     private final Map<String, Integer> vocabulary;
     private final boolean[] filler;
+    /** For each word, the most content words of any phrase containing it: a window can never be longer. */
+    private final int[] longestPhraseWith;
     private final LongObjectMap<Variant[]> phrases;
     private final int variantCount;
 
@@ -54,6 +56,20 @@ public final class PhraseMatcher implements TermMatcher {
         builder.vocabulary.forEach((word, id) -> filler[id] = builder.isFillerWord(word));
         this.phrases = phrases;
         this.variantCount = variantCount;
+        this.longestPhraseWith = new int[builder.vocabulary.size()];
+        for (List<Builder.VariantDraft> drafts : builder.drafts.values()) {
+            for (Builder.VariantDraft draft : drafts) {
+                int contentCount = 0;
+                for (int id : draft.ids) {
+                    if (!filler[id]) {
+                        contentCount++;
+                    }
+                }
+                for (int id : draft.ids) {
+                    longestPhraseWith[id] = Math.max(longestPhraseWith[id], contentCount);
+                }
+            }
+        }
     }
 
     /** Number of distinct word sequences (after normalization) the matcher knows. */
@@ -85,6 +101,7 @@ public final class PhraseMatcher implements TermMatcher {
             }
             long hash = 0;
             int count = 0;
+            int limit = MAX_CONTENT_WORDS;
             int bestEnd = -1;
             List<Variant> best = null;
             for (int j = i; j < n; j++) {
@@ -95,7 +112,8 @@ public final class PhraseMatcher implements TermMatcher {
                 if (id == SKIP || filler[id]) {
                     continue;
                 }
-                if (count == MAX_CONTENT_WORDS) {
+                limit = Math.min(limit, longestPhraseWith[id]);
+                if (count >= limit) {
                     break;
                 }
                 window[count++] = id;
@@ -283,7 +301,7 @@ public final class PhraseMatcher implements TermMatcher {
         private final Map<String, List<String[]>> expansionsByFirstWord = new HashMap<>();
         private final Map<Long, List<VariantDraft>> drafts = new HashMap<>();
 
-        private static final class VariantDraft {
+        static final class VariantDraft {
             final int[] ids;
             final boolean viaAbbreviation;
             final Map<String, Target> targets = new LinkedHashMap<>();

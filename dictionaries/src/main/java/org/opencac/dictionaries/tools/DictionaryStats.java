@@ -91,6 +91,8 @@ public final class DictionaryStats {
             }
         }
         int rounds = 5;
+        java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
+        long cpuStart = threads.getCurrentThreadCpuTime();
         long start = System.nanoTime();
         for (int round = 0; round < rounds; round++) {
             for (int i = 0; i < texts.size(); i++) {
@@ -98,10 +100,13 @@ public final class DictionaryStats {
             }
         }
         double seconds = (System.nanoTime() - start) / 1e9;
+        double cpuSeconds = (threads.getCurrentThreadCpuTime() - cpuStart) / 1e9;
         long chars = texts.stream().mapToLong(String::length).sum();
-        System.out.printf("throughput over %d texts (avg %d chars), one thread: %.0f notes/s, %.0f mentions/s, "
-                        + "%.3f ms/note%n", texts.size(), chars / Math.max(1, texts.size()),
-                rounds * texts.size() / seconds, mentions / seconds, seconds * 1000 / (rounds * texts.size()));
+        int notes = rounds * texts.size();
+        System.out.printf("throughput over %d texts (avg %d chars), one thread: wall %.0f notes/s, %.0f mentions/s, "
+                        + "%.3f ms/note; CPU time %.0f notes/s, %.3f ms/note%n", texts.size(),
+                chars / Math.max(1, texts.size()), notes / seconds, mentions / seconds, seconds * 1000 / notes,
+                notes / cpuSeconds, cpuSeconds * 1000 / notes);
     }
 
     private static void candidateQuality(Dictionaries dictionaries, LocalDate date, Path split, String name,
