@@ -58,6 +58,7 @@ public final class Dictionaries {
     private final List<PcsTables> pcsTables;
     private final Map<Language, List<DictionaryTerm>> extraTerms;
     private final Map<Language, Abbreviations> abbreviations;
+    private final Map<Language, Abbreviations> synonyms;
     private final Map<String, PhraseMatcher> matchers = new ConcurrentHashMap<>();
     private final Map<String, CodeSearch> searchIndexes = new ConcurrentHashMap<>();
 
@@ -77,6 +78,7 @@ public final class Dictionaries {
         builder.extraTerms.forEach((language, list) -> terms.put(language, List.copyOf(list)));
         this.extraTerms = Map.copyOf(terms);
         this.abbreviations = Map.copyOf(builder.abbreviations);
+        this.synonyms = Map.copyOf(builder.synonyms);
     }
 
     public static Builder builder() {
@@ -151,6 +153,7 @@ public final class Dictionaries {
             }
             builder.abbreviations(Language.EN, Abbreviations.bundled(Language.EN));
             builder.abbreviations(Language.ES, Abbreviations.bundled(Language.ES));
+            builder.synonyms(Language.EN, Abbreviations.bundledSynonyms(Language.EN));
             builder.addRelease(cm2018.get()).addRelease(cm2026.get()).addRelease(pcs2018.get())
                     .addRelease(pcs2026.get()).addRelease(hcpcs.get())
                     .cmTabular(tabular.get()).cmIndex(cmIndex.get()).pcsIndex(pcsIndex.get())
@@ -445,9 +448,25 @@ public final class Dictionaries {
 
     private PhraseMatcher buildMatcher(Language language, Map<CodeSystem, CodeRelease> inForce) {
         PhraseMatcher.Builder builder = new PhraseMatcher.Builder(language,
-                abbreviations.getOrDefault(language, Abbreviations.empty()));
+                abbreviations.getOrDefault(language, Abbreviations.empty()),
+                synonyms.getOrDefault(language, Abbreviations.empty()));
         collectTerms(language, inForce, builder::add);
         return builder.build();
+    }
+
+    private static final int MAX_PCS_TITLE_WORDS = 6;
+
+    private static int wordCount(String text) {
+        int words = 0;
+        boolean inWord = false;
+        for (int i = 0; i < text.length(); i++) {
+            boolean letter = Character.isLetterOrDigit(text.charAt(i));
+            if (letter && !inWord) {
+                words++;
+            }
+            inWord = letter;
+        }
+        return words;
     }
 
     private interface TermSink {
@@ -484,6 +503,15 @@ public final class Dictionaries {
             }
             if (pcs != null) {
                 addIndexTerms(pcsIndex, CodeSystem.ICD10PCS, pcs, TermSources.PCS_INDEX, sink);
+                for (CodeEntry entry : pcs.entries()) {
+                    // Short PCS titles ("Plain Radiography of Chest") can be found in notes; long ones never are.
+                    if (entry.billable() && wordCount(entry.title()) <= MAX_PCS_TITLE_WORDS) {
+                        for (String variant : TermVariants.ofTitle(entry.title())) {
+                            sink.accept(new DictionaryTerm(CodeSystem.ICD10PCS, entry.code(), variant,
+                                    TermSources.PCS_TITLE, 1.0), pcs.name());
+                        }
+                    }
+                }
             }
             CodeRelease hcpcs = inForce.get(CodeSystem.HCPCS);
             if (hcpcs != null) {
@@ -585,6 +613,7 @@ public final class Dictionaries {
         private final List<PcsTables> pcsTables = new ArrayList<>();
         private final Map<Language, List<DictionaryTerm>> extraTerms = new EnumMap<>(Language.class);
         private final Map<Language, Abbreviations> abbreviations = new EnumMap<>(Language.class);
+        private final Map<Language, Abbreviations> synonyms = new EnumMap<>(Language.class);
 
         private Builder() {
         }
@@ -645,6 +674,12 @@ public final class Dictionaries {
 
         public Builder abbreviations(Language language, Abbreviations list) {
             abbreviations.put(language, list);
+            return this;
+        }
+
+        /** Word-for-word alternatives ("x ray" for "plain radiography"); see {@link PhraseMatcher.Builder}. */
+        public Builder synonyms(Language language, Abbreviations list) {
+            synonyms.put(language, list);
             return this;
         }
 

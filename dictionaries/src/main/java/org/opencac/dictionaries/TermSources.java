@@ -9,6 +9,8 @@ public final class TermSources {
     public static final String INCLUSION_TERM = "inclusion-term";
     /** Path of main term and sub-terms in the ICD-10-CM Alphabetic Index (official). */
     public static final String INDEX = "index";
+    /** Long title of an ICD-10-PCS order file (official; only short titles are used as terms). */
+    public static final String PCS_TITLE = "pcs-title";
     /** Path of terms in the ICD-10-PCS Index (official; codes are often 4-character prefixes). */
     public static final String PCS_INDEX = "pcs-index";
     /** Long description of the HCPCS Level II file (official). */
@@ -26,7 +28,7 @@ public final class TermSources {
     /** True for terms taken from an official code-set publication. */
     public static boolean isOfficial(String source) {
         return switch (source) {
-            case TABULAR_TITLE, INCLUSION_TERM, INDEX, PCS_INDEX, HCPCS_TITLE, CPT_USER -> true;
+            case TABULAR_TITLE, INCLUSION_TERM, INDEX, PCS_TITLE, PCS_INDEX, HCPCS_TITLE, CPT_USER -> true;
             default -> false;
         };
     }

@@ -19,8 +19,8 @@ public final class IndexReader {
 
     /**
      * One index path that leads to a code, for example ["Diabetes, diabetic", "type 2", "with", "nephropathy"],
-     * and the non-essential modifiers met along the path (["mellitus", "sugar"]), which may or may not be
-     * written in a note.
+     * and non-essential modifiers that may or may not be written in a note (["mellitus", "sugar"]): those of
+     * the main term for paths of one or two levels, and those of the last term.
      */
     public record IndexEntry(List<String> titlePath, String code, List<String> modifiers) {
         public IndexEntry {
@@ -110,9 +110,14 @@ public final class IndexReader {
                         if (stackSize > 0 && !code.isEmpty() && !path.isEmpty()) {
                             // A term without a title of its own (a "see ... codes" line) stands for its parent's path.
                             int levels = Math.min(depth + 1, path.size());
+                            // Modifiers of the main term only for short paths (deep paths would multiply
+                            // phrases nobody writes), plus those of the term that carries the code.
                             List<String> pathModifiers = new ArrayList<>();
-                            for (int level = 0; level < Math.min(levels, modifiers.size()); level++) {
-                                pathModifiers.addAll(modifiers.get(level));
+                            if (levels <= 2 && !modifiers.isEmpty()) {
+                                pathModifiers.addAll(modifiers.get(0));
+                            }
+                            if (levels > 1 && modifiers.size() >= levels) {
+                                pathModifiers.addAll(modifiers.get(levels - 1));
                             }
                             entries.add(new IndexEntry(path.subList(0, levels), code, pathModifiers));
                         }

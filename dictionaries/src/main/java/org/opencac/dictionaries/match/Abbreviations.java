@@ -88,8 +88,16 @@ public final class Abbreviations {
     }
 
     public static Abbreviations bundled(Language language) {
-        String resource = "/org/opencac/dictionaries/abbreviations/abbreviations_" + language.name().toLowerCase()
-                + ".tsv";
+        return bundled("/org/opencac/dictionaries/abbreviations/abbreviations_" + language.name().toLowerCase()
+                + ".tsv");
+    }
+
+    /** Our own list of word-for-word alternatives (same file format, without the "cased" column). */
+    public static Abbreviations bundledSynonyms(Language language) {
+        return bundled("/org/opencac/dictionaries/abbreviations/synonyms_" + language.name().toLowerCase() + ".tsv");
+    }
+
+    private static Abbreviations bundled(String resource) {
         try (InputStream in = Abbreviations.class.getResourceAsStream(resource)) {
             if (in == null) {
                 throw new IllegalStateException("missing resource " + resource);

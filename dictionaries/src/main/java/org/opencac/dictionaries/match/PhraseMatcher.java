@@ -17,8 +17,8 @@ import org.opencac.dictionaries.TermMatcher;
  * (filler words removed), so one look-up per window finds exact phrases, re-ordered phrases and phrases
  * with a filler word dropped or added. At each start the longest matching window wins, and matches lying
  * inside a longer match are dropped. Scores: 1.0 same words in the same order, 0.9 same content words in
- * the same order but different fillers, 0.8 re-ordered; times 0.95 when an abbreviation stood for the
- * words; times the term's weight. Immutable and thread-safe after {@link Builder#build()}.
+ * the same order but different fillers, 0.8 re-ordered; times 0.95 when an abbreviation or synonym stood
+ * for the words; times the term's weight. Immutable and thread-safe after {@link Builder#build()}.
  */
 public final class PhraseMatcher implements TermMatcher {
 
@@ -34,7 +34,7 @@ public final class PhraseMatcher implements TermMatcher {
                           String release) {
     }
 
-    /** One distinct word sequence and every code it names. */
+    /** One distinct word sequence and every code it names; {@code viaAbbreviation}: built by substitution. */
     private record Variant(int[] ids, int[] content, int[] sortedContent, boolean viaAbbreviation,
                            Target[] targets) {
     }
@@ -299,6 +299,8 @@ public final class PhraseMatcher implements TermMatcher {
         private final Map<String, Integer> vocabulary = new HashMap<>();
         /** First content word of an expansion -> (abbreviation key, expansion content words). */
         private final Map<String, List<String[]>> expansionsByFirstWord = new HashMap<>();
+        /** First content word of a phrase -> (replacement content words, phrase content words). */
+        private final Map<String, List<String[][]>> synonymsByFirstWord = new HashMap<>();
         private final Map<Long, List<VariantDraft>> drafts = new HashMap<>();
 
         static final class VariantDraft {
@@ -313,6 +315,15 @@ public final class PhraseMatcher implements TermMatcher {
         }
 
         public Builder(Language language, Abbreviations abbreviations) {
+            this(language, abbreviations, Abbreviations.empty());
+        }
+
+        /**
+         * @param synonyms word-for-word alternatives ({@code key} = what a note may say, expansion = the words
+         *                 of the official term): a term holding the expansion is also stored with the key's
+         *                 words, as ordinary words (so "chest x ray" finds "Plain Radiography of Chest").
+         */
+        public Builder(Language language, Abbreviations abbreviations, Abbreviations synonyms) {
             this.language = language;
             this.normalizer = new TokenNormalizer(language);
             this.abbreviations = abbreviations;
@@ -334,6 +345,20 @@ public final class PhraseMatcher implements TermMatcher {
                     expansionsByFirstWord.computeIfAbsent(words.get(0), w -> new ArrayList<>()).add(entry);
                 }
             });
+            indexSynonyms(synonyms);
+        }
+
+        private void indexSynonyms(Abbreviations synonyms) {
+            synonyms.asMap().forEach((key, expansions) -> {
+                String[] replacement = contentWords(normalizer.normalizePhrase(key)).toArray(new String[0]);
+                for (String expansion : expansions) {
+                    String[] words = contentWords(normalizer.normalizePhrase(expansion)).toArray(new String[0]);
+                    if (words.length > 0 && replacement.length > 0) {
+                        synonymsByFirstWord.computeIfAbsent(words[0], w -> new ArrayList<>())
+                                .add(new String[][] {replacement, words});
+                    }
+                }
+            });
         }
 
         boolean isFillerWord(String word) {
@@ -345,8 +370,37 @@ public final class PhraseMatcher implements TermMatcher {
             List<String> words = normalizer.normalizePhrase(term.text());
             Target target = new Target(term.system(), term.code(), term.text(), term.source(), term.weight(), release);
             addWords(words, target, false);
-            addAbbreviatedForms(contentWords(words), target);
+            List<String> content = contentWords(words);
+            addAbbreviatedForms(content, target);
+            addSynonymForms(content, target);
             return this;
+        }
+
+        /** For each synonym whose phrase occurs in the term, the term with the synonym's words instead. */
+        private void addSynonymForms(List<String> content, Target target) {
+            for (int p = 0; p < content.size(); p++) {
+                List<String[][]> candidates = synonymsByFirstWord.get(content.get(p));
+                if (candidates == null) {
+                    continue;
+                }
+                for (String[][] synonym : candidates) {
+                    String[] replacement = synonym[0];
+                    String[] words = synonym[1];
+                    if (p + words.length > content.size()) {
+                        continue;
+                    }
+                    boolean same = true;
+                    for (int k = 0; k < words.length && same; k++) {
+                        same = content.get(p + k).equals(words[k]);
+                    }
+                    if (same) {
+                        List<String> replaced = new ArrayList<>(content.subList(0, p));
+                        replaced.addAll(List.of(replacement));
+                        replaced.addAll(content.subList(p + words.length, content.size()));
+                        addWords(replaced, target, true);
+                    }
+                }
+            }
         }
 
         /** For each abbreviation whose expansion occurs in the term, the term with the abbreviation instead. */

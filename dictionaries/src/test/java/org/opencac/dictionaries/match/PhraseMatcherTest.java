@@ -111,6 +111,20 @@ class PhraseMatcherTest {
     }
 
     @Test
+    void synonymPhrasesAreOrdinaryWordsForTheOfficialOnes() {
+        PhraseMatcher matcher = new PhraseMatcher.Builder(Language.EN, Abbreviations.empty(),
+                new Abbreviations(Map.of("x ray", List.of("plain radiography")), Set.of()))
+                .add(new DictionaryTerm(CodeSystem.ICD10PCS, "BW03ZZZ", "Plain Radiography of Chest", "test", 1.0), "R1")
+                .build();
+        String text = "Chest X-ray was normal; plain radiography of chest repeated.";
+        List<TermMatch> matches = match(matcher, text);
+        assertEquals(2, matches.size(), matches.toString());
+        assertEquals("Chest X-ray", text.substring(matches.get(0).start(), matches.get(0).end()));
+        assertTrue(matches.get(0).score() < matches.get(1).score());
+        assertEquals(1.0, matches.get(1).score());
+    }
+
+    @Test
     void casedAbbreviationsNeedACapitalLetter() {
         assertTrue(match(ENGLISH, "acute mi").isEmpty());
         assertEquals(1, match(ENGLISH, "acute Mi").size());
