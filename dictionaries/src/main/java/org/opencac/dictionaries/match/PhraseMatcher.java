@@ -53,7 +53,9 @@ public final class PhraseMatcher implements TermMatcher {
         this.abbreviations = builder.abbreviations;
         this.vocabulary = Map.copyOf(builder.vocabulary);
         this.filler = new boolean[builder.vocabulary.size()];
-        builder.vocabulary.forEach((word, id) -> filler[id] = builder.isFillerWord(word));
+        for (int id = builder.fillerIds.nextSetBit(0); id >= 0; id = builder.fillerIds.nextSetBit(id + 1)) {
+            filler[id] = true;
+        }
         this.phrases = phrases;
         this.variantCount = variantCount;
         this.longestPhraseWith = new int[builder.vocabulary.size()];
@@ -297,6 +299,7 @@ public final class PhraseMatcher implements TermMatcher {
         private final TokenNormalizer normalizer;
         private final Abbreviations abbreviations;
         private final Map<String, Integer> vocabulary = new HashMap<>();
+        private final java.util.BitSet fillerIds = new java.util.BitSet();
         /** First content word of an expansion -> (abbreviation key, expansion content words). */
         private final Map<String, List<String[]>> expansionsByFirstWord = new HashMap<>();
         /** First content word of a phrase -> (replacement content words, phrase content words). */
@@ -329,7 +332,7 @@ public final class PhraseMatcher implements TermMatcher {
             this.abbreviations = abbreviations;
             // Filler words need ids even when no term uses them, so that an extra filler in a note is skipped.
             for (String filler : language.fillers()) {
-                vocabulary.putIfAbsent(filler, vocabulary.size());
+                wordId(filler);
             }
             abbreviations.asMap().forEach((key, expansions) -> {
                 for (String expansion : expansions) {
@@ -361,8 +364,16 @@ public final class PhraseMatcher implements TermMatcher {
             });
         }
 
-        boolean isFillerWord(String word) {
-            return language.isFiller(word);
+        private int wordId(String word) {
+            Integer id = vocabulary.get(word);
+            if (id == null) {
+                id = vocabulary.size();
+                vocabulary.put(word, id);
+                if (language.isFiller(word)) {
+                    fillerIds.set(id);
+                }
+            }
+            return id;
         }
 
         /** Adds a term valid in {@code release}; terms with no content word or too many are ignored. */
@@ -444,14 +455,9 @@ public final class PhraseMatcher implements TermMatcher {
             long hash = 0;
             int[] ids = new int[words.size()];
             for (int i = 0; i < ids.length; i++) {
-                String word = words.get(i);
-                Integer id = vocabulary.get(word);
-                if (id == null) {
-                    id = vocabulary.size();
-                    vocabulary.put(word, id);
-                }
+                int id = wordId(words.get(i));
                 ids[i] = id;
-                if (!language.isFiller(word)) {
+                if (!fillerIds.get(id)) {
                     contentCount++;
                     hash += mix(id);
                 }
@@ -483,7 +489,7 @@ public final class PhraseMatcher implements TermMatcher {
                 Variant[] variants = new Variant[list.size()];
                 for (int i = 0; i < variants.length; i++) {
                     VariantDraft draft = list.get(i);
-                    int[] content = Arrays.stream(draft.ids).filter(id -> !isFillerId(id)).toArray();
+                    int[] content = Arrays.stream(draft.ids).filter(id -> !fillerIds.get(id)).toArray();
                     int[] sortedContent = content.clone();
                     Arrays.sort(sortedContent);
                     variants[i] = new Variant(draft.ids, content, sortedContent, draft.viaAbbreviation,
@@ -493,16 +499,6 @@ public final class PhraseMatcher implements TermMatcher {
                 count += variants.length;
             }
             return new PhraseMatcher(this, phrases, count);
-        }
-
-        private Map<Integer, String> reverseVocabulary;
-
-        private boolean isFillerId(int id) {
-            if (reverseVocabulary == null) {
-                reverseVocabulary = new HashMap<>();
-                vocabulary.forEach((word, wordId) -> reverseVocabulary.put(wordId, word));
-            }
-            return language.isFiller(reverseVocabulary.get(id));
         }
     }
 }
