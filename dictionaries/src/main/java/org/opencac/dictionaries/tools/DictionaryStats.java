@@ -52,19 +52,35 @@ public final class DictionaryStats {
                         release.size(), release.billableCount());
             }
         }
-        for (Language language : Language.values()) {
-            start = System.nanoTime();
-            PhraseMatcher matcher = dictionaries.phraseMatcher(language, date);
-            long buildMillis = (System.nanoTime() - start) / 1_000_000;
-            Map<String, Integer> bySource = new TreeMap<>();
-            for (Map.Entry<DictionaryTerm, String> term : dictionaries.terms(language, date)) {
-                bySource.merge(term.getKey().system().displayName() + " " + term.getValue() + " "
-                        + term.getKey().source(), 1, Integer::sum);
+        // Terms per release: the FY2018 matchers (a date inside FY2018) and the newest ones, unless --date is given.
+        List<LocalDate> dates = new ArrayList<>();
+        if (date != null) {
+            dates.add(date);
+        } else {
+            dates.add(LocalDate.of(2018, 6, 1));
+            dates.add(null);
+        }
+        for (LocalDate termsDate : dates) {
+            for (Language language : Language.values()) {
+                start = System.nanoTime();
+                PhraseMatcher matcher = dictionaries.phraseMatcher(language, termsDate);
+                long buildMillis = (System.nanoTime() - start) / 1_000_000;
+                Map<String, Integer> bySource = new TreeMap<>();
+                for (Map.Entry<DictionaryTerm, String> term : dictionaries.terms(language, termsDate)) {
+                    bySource.merge(term.getKey().system().displayName() + " " + term.getValue() + " "
+                            + term.getKey().source(), 1, Integer::sum);
+                }
+                System.out.printf("matcher %s (date %s): built in %d ms, %d phrases, %d words%n",
+                        language, termsDate == null ? "newest" : termsDate, buildMillis, matcher.phraseCount(),
+                        matcher.vocabularySize());
+                bySource.forEach((key, count) -> System.out.printf("  terms %-50s %7d%n", key, count));
             }
-            System.out.printf("matcher %s (date %s): built in %d ms, %d phrases, %d words%n",
-                    language, date == null ? "newest" : date, buildMillis, matcher.phraseCount(),
-                    matcher.vocabularySize());
-            bySource.forEach((key, count) -> System.out.printf("  terms %-50s %7d%n", key, count));
+        }
+        for (String language : List.of("en", "es")) {
+            start = System.nanoTime();
+            int hits = dictionaries.search("fracture femur", language, date, 10).size();
+            System.out.printf("search index %s: first query (builds the index) %d ms, %d hits%n", language,
+                    (System.nanoTime() - start) / 1_000_000, hits);
         }
         System.gc();
         System.out.printf("heap used with everything loaded: %d MB%n", (usedHeap() - before) / (1 << 20));
