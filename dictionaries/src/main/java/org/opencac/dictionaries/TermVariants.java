@@ -45,19 +45,20 @@ final class TermVariants {
 
     /**
      * Phrases for an index path: the titles joined from the main term down. A main term written as
-     * inflected alternatives ("Abdomen, abdominal") gives one phrase per alternative; any other main term
-     * is used whole ("Fracture, traumatic" reads as "fracture traumatic", which word-order tolerance covers).
+     * inflected alternatives ("Abdomen, abdominal", "Infection, infected, infective") gives one phrase per
+     * alternative; any other main term is used whole ("Fracture, traumatic" reads as "fracture traumatic", which word-order tolerance covers).
      */
     static List<String> ofIndexPath(IndexEntry entry) {
         List<String> path = entry.titlePath();
-        List<String> mainTerms = new ArrayList<>(2);
+        List<String> mainTerms = new ArrayList<>(3);
         String main = path.get(0);
         String[] parts = COMMA.split(main);
-        if (parts.length == 2 && !parts[0].contains(" ") && !parts[1].contains(" ") && parts[0].length() >= 4
-                && parts[1].length() >= 4
-                && parts[0].substring(0, 4).equalsIgnoreCase(parts[1].substring(0, 4))) {
-            mainTerms.add(parts[0]);
-            mainTerms.add(parts[1]);
+        boolean allInflections = parts.length > 1;
+        for (String part : parts) {
+            allInflections &= isInflectionOf(part, parts[0]);
+        }
+        if (allInflections) {
+            mainTerms.addAll(List.of(parts));
         } else {
             mainTerms.add(main);
         }
@@ -81,6 +82,12 @@ final class TermVariants {
             }
         }
         return phrases;
+    }
+
+    /** "abdominal" is an inflection of "Abdomen": one word sharing the first four letters. */
+    private static boolean isInflectionOf(String word, String base) {
+        return !word.contains(" ") && word.length() >= 4 && base.length() >= 4 && !base.contains(" ")
+                && word.regionMatches(true, 0, base, 0, 4);
     }
 
     /** Canonical code of an index reference: "S72.0-" and "E11." give the header code itself. */
