@@ -84,6 +84,50 @@ final class TermVariants {
         return phrases;
     }
 
+    /**
+     * How notes name each column of the Neoplasm Table (our own wording): 2 malignant primary,
+     * 3 malignant secondary, 4 carcinoma in situ, 5 benign, 6 uncertain behaviour, 7 unspecified behaviour.
+     */
+    private static final List<List<String>> NEOPLASM_COLUMN_WORDS = List.of(
+            List.of(), List.of(), // columns 0 and 1 carry no code
+            List.of("malignant neoplasm", "cancer", "carcinoma", "malignant tumor"),
+            List.of("secondary malignant neoplasm", "metastasis", "metastases"),
+            List.of("carcinoma in situ"),
+            List.of("benign neoplasm", "benign tumor"),
+            List.of("neoplasm of uncertain behavior"),
+            List.of("neoplasm", "tumor"));
+
+    /**
+     * Phrases for a Neoplasm Table row: the column's words plus the site path below the main term
+     * ("cancer kidney", "benign tumor kidney"); word-order tolerance covers "kidney cancer".
+     */
+    static List<String> ofNeoplasmRow(IndexEntry entry) {
+        if (entry.column() < 2 || entry.column() >= NEOPLASM_COLUMN_WORDS.size() || entry.titlePath().size() < 2) {
+            return List.of();
+        }
+        List<String> sites = new ArrayList<>(2);
+        String first = entry.titlePath().get(1);
+        String[] parts = COMMA.split(first);
+        boolean allInflections = parts.length > 1;
+        for (String part : parts) {
+            allInflections &= isInflectionOf(part, parts[0]);
+        }
+        StringBuilder rest = new StringBuilder();
+        for (int i = 2; i < entry.titlePath().size(); i++) {
+            rest.append(' ').append(entry.titlePath().get(i));
+        }
+        for (String site : allInflections ? List.of(parts) : List.of(first)) {
+            sites.add(PARENTHETICAL.matcher(site + rest).replaceAll(""));
+        }
+        List<String> phrases = new ArrayList<>();
+        for (String words : NEOPLASM_COLUMN_WORDS.get(entry.column())) {
+            for (String site : sites) {
+                phrases.add(words + " " + site);
+            }
+        }
+        return phrases;
+    }
+
     /** "abdominal" is an inflection of "Abdomen": one word sharing the first four letters. */
     private static boolean isInflectionOf(String word, String base) {
         return !word.contains(" ") && word.length() >= 4 && base.length() >= 4 && !base.contains(" ")

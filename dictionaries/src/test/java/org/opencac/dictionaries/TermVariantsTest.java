@@ -19,6 +19,22 @@ class TermVariantsTest {
     }
 
     @Test
+    void neoplasmTableCellsBecomePhrasesWithTheColumnWords() throws java.io.IOException {
+        List<IndexEntry> rows;
+        try (java.io.InputStream in = Fixtures.open("neoplasm_sample.xml")) {
+            rows = org.opencac.dictionaries.load.IndexReader.read(in);
+        }
+        IndexEntry kidneyMalignant = rows.stream().filter(r -> r.code().equals("C64.-")).findFirst().orElseThrow();
+        assertEquals(2, kidneyMalignant.column());
+        assertEquals(List.of("Neoplasm, neoplastic", "kidney"), kidneyMalignant.titlePath());
+        assertTrue(TermVariants.ofNeoplasmRow(kidneyMalignant).contains("cancer kidney"));
+        IndexEntry kidneyUnspecified = rows.stream().filter(r -> r.column() == 7).findFirst().orElseThrow();
+        assertTrue(TermVariants.ofNeoplasmRow(kidneyUnspecified).contains("tumor kidney"));
+        IndexEntry wholeTable = rows.stream().filter(r -> r.code().equals("C80.1")).findFirst().orElseThrow();
+        assertEquals(List.of(), TermVariants.ofNeoplasmRow(wholeTable), "a row without a site gives no phrase");
+    }
+
+    @Test
     void otherMainTermsAreKeptWhole() {
         List<String> phrases = TermVariants.ofIndexPath(
                 new IndexEntry(List.of("Fracture, traumatic", "femur"), "S72.9", List.of()));

@@ -11,7 +11,8 @@ import javax.xml.stream.XMLStreamReader;
 
 /**
  * Reads an Alphabetic Index XML (ICD-10-CM index or ICD-10-PCS index; both use
- * {@code letter/mainTerm/term[@level]} with {@code title} and {@code code}/{@code codes}). Every element
+ * {@code letter/mainTerm/term[@level]} with {@code title} and {@code code}/{@code codes}; the neoplasm and
+ * drug tables use the same layout with {@code cell[@col]}). Every element
  * that carries a code yields one entry with the path of titles from the main term down to it.
  * Non-essential modifiers ({@code nemod}) are left out of the titles.
  */
@@ -22,14 +23,18 @@ public final class IndexReader {
      * and non-essential modifiers that may or may not be written in a note (["mellitus", "sugar"]): those of
      * the main term for paths of one or two levels, and those of the last term.
      */
-    public record IndexEntry(List<String> titlePath, String code, List<String> modifiers) {
+    public record IndexEntry(List<String> titlePath, String code, List<String> modifiers, int column) {
         public IndexEntry {
             titlePath = List.copyOf(titlePath);
             modifiers = List.copyOf(modifiers);
         }
 
+        public IndexEntry(List<String> titlePath, String code, List<String> modifiers) {
+            this(titlePath, code, modifiers, 0);
+        }
+
         public IndexEntry(List<String> titlePath, String code) {
-            this(titlePath, code, List.of());
+            this(titlePath, code, List.of(), 0);
         }
     }
 
@@ -105,7 +110,9 @@ public final class IndexReader {
                         nemodDepth++;
                         nemod = new StringBuilder();
                     }
-                    case "code", "codes" -> {
+                    case "code", "codes", "cell" -> {
+                        // Table files (neoplasm, drugs) put one code per column in <cell col="n">.
+                        String column = name.equals("cell") ? xml.getAttributeValue(null, "col") : null;
                         String code = xml.getElementText().strip();
                         if (stackSize > 0 && !code.isEmpty() && !path.isEmpty()) {
                             // A term without a title of its own (a "see ... codes" line) stands for its parent's path.
@@ -119,7 +126,8 @@ public final class IndexReader {
                             if (levels > 1 && modifiers.size() >= levels) {
                                 pathModifiers.addAll(modifiers.get(levels - 1));
                             }
-                            entries.add(new IndexEntry(path.subList(0, levels), code, pathModifiers));
+                            entries.add(new IndexEntry(path.subList(0, levels), code, pathModifiers,
+                                    column == null ? 0 : Integer.parseInt(column)));
                         }
                     }
                     default -> {
