@@ -102,6 +102,21 @@ class BundledDictionariesTest {
     }
 
     @Test
+    void everyLearnedSpanishTermIsFoundInItsOwnText() {
+        List<java.util.Map.Entry<DictionaryTerm, String>> terms = dictionaries.terms(
+                org.opencac.dictionaries.match.Language.ES, IN_FY2018);
+        int found = 0;
+        for (java.util.Map.Entry<DictionaryTerm, String> entry : terms) {
+            DictionaryTerm term = entry.getKey();
+            if (match("es", IN_FY2018, term.text()).stream().anyMatch(m -> m.code().equals(term.code()))) {
+                found++;
+            }
+        }
+        // A handful of very long evidence spans (more than 12 content words) are left out by design.
+        assertTrue(found >= terms.size() * 0.99, found + " of " + terms.size());
+    }
+
+    @Test
     void matcherIsSafeToShareBetweenThreads() throws Exception {
         String text = "Chest pain. History of HTN and COPD. Type 2 diabetes mellitus.";
         List<TermMatch> expected = match("en", IN_FY2018, text);

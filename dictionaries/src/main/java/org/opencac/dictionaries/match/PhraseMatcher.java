@@ -27,7 +27,7 @@ public final class PhraseMatcher implements TermMatcher {
     static final int BREAK = -3;
     static final int MAX_CONTENT_WORDS = 12;
     private static final String ABBREVIATION_PREFIX = "#";
-    private static final String SKIPPABLE_PUNCTUATION = ",-()/'\"[]";
+    private static final String SKIPPABLE_PUNCTUATION = ",-()/'\"[]%°+&";
 
     /** Where a phrase points. */
     private record Target(CodeSystem system, String code, String term, String source, double weight,
@@ -250,7 +250,9 @@ public final class PhraseMatcher implements TermMatcher {
                     ends[n++] = i;
                 } else {
                     if (!Character.isWhitespace(c)) {
-                        ids[n] = SKIPPABLE_PUNCTUATION.indexOf(c) >= 0 ? SKIP : BREAK;
+                        boolean skippable = SKIPPABLE_PUNCTUATION.indexOf(c) >= 0
+                                || (c == '.' && followsShortCapitalizedWord(text, i));
+                        ids[n] = skippable ? SKIP : BREAK;
                         starts[n] = i;
                         ends[n++] = i + 1;
                     }
@@ -259,6 +261,17 @@ public final class PhraseMatcher implements TermMatcher {
             }
         }
         return n;
+    }
+
+    /** A dot after a one- or two-letter capitalized word ("H. pylori", "St. aureus") abbreviates; it ends no sentence. */
+    private static boolean followsShortCapitalizedWord(String text, int dot) {
+        int start = dot;
+        while (start > 0 && Character.isLetter(text.charAt(start - 1))) {
+            start--;
+        }
+        int length = dot - start;
+        return length >= 1 && length <= 2 && Character.isUpperCase(text.charAt(start))
+                && (start == 0 || !Character.isLetterOrDigit(text.charAt(start - 1)));
     }
 
     private static boolean hasInnerPunctuation(String text, int start, int end) {
@@ -378,13 +391,37 @@ public final class PhraseMatcher implements TermMatcher {
 
         /** Adds a term valid in {@code release}; terms with no content word or too many are ignored. */
         public Builder add(DictionaryTerm term, String release) {
-            List<String> words = normalizer.normalizePhrase(term.text());
+            List<String> words = termWords(term.text());
             Target target = new Target(term.system(), term.code(), term.text(), term.source(), term.weight(), release);
             addWords(words, target, false);
             List<String> content = contentWords(words);
             addAbbreviatedForms(content, target);
             addSynonymForms(content, target);
             return this;
+        }
+
+        /**
+         * Word keys of a term, read the way a note is read: a word that the note reader would take as an
+         * abbreviation ("VHC" in "hepatopatía crónica por VHC") becomes the abbreviation's key.
+         */
+        private List<String> termWords(String text) {
+            List<String> words = new ArrayList<>();
+            int i = 0;
+            while (i < text.length()) {
+                if (Character.isLetterOrDigit(text.charAt(i))) {
+                    int start = i;
+                    while (i < text.length() && Character.isLetterOrDigit(text.charAt(i))) {
+                        i++;
+                    }
+                    char[] folded = TokenNormalizer.foldLower(text, start, i);
+                    String key = new String(folded);
+                    words.add(abbreviations.accepts(key, text.subSequence(start, i)) ? ABBREVIATION_PREFIX + key
+                            : normalizer.stem(folded));
+                } else {
+                    i++;
+                }
+            }
+            return words;
         }
 
         /** For each synonym whose phrase occurs in the term, the term with the synonym's words instead. */

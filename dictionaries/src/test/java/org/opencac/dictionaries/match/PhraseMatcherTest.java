@@ -125,6 +125,31 @@ class PhraseMatcherTest {
     }
 
     @Test
+    void termWrittenWithAnAbbreviationMatchesTheSameAbbreviationInANote() {
+        PhraseMatcher matcher = new PhraseMatcher.Builder(Language.ES,
+                new Abbreviations(Map.of("vhc", List.of("virus de la hepatitis c")), Set.of()))
+                .add(new DictionaryTerm(CodeSystem.ICD10CM, "B18.2", "hepatopatía crónica por VHC", "test", 1.0), "R1")
+                .build();
+        String text = "Hepatopatía crónica por VHC.";
+        TermMatch match = only(match(matcher, text), "B18.2");
+        assertEquals("Hepatopatía crónica por VHC", text.substring(match.start(), match.end()));
+    }
+
+    @Test
+    void dotAfterAShortCapitalizedWordDoesNotEndThePhrase() {
+        PhraseMatcher matcher = new PhraseMatcher.Builder(Language.EN, Abbreviations.empty())
+                .add(new DictionaryTerm(CodeSystem.ICD10CM, "B96.81", "H. pylori", "test", 1.0), "R1")
+                .add(new DictionaryTerm(CodeSystem.ICD10CM, "T31.1", "Burns involving 10-19% of body surface", "test",
+                        1.0), "R1")
+                .build();
+        assertEquals(1, match(matcher, "positive for H. pylori").size());
+        assertEquals(1, match(matcher, "burns involving 10-19% of body surface").size());
+        assertTrue(match(matcher, "seen by Dr H. Pylori clinic").stream().allMatch(m -> m.code().equals("B96.81")));
+        assertTrue(match(matcher, "Stage H. pylori").size() == 1);
+        assertTrue(match(matcher, "The patient was in Bath. Pylori").isEmpty(), "a full stop still breaks");
+    }
+
+    @Test
     void casedAbbreviationsNeedACapitalLetter() {
         assertTrue(match(ENGLISH, "acute mi").isEmpty());
         assertEquals(1, match(ENGLISH, "acute Mi").size());
