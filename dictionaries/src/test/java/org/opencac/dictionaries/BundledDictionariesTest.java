@@ -69,8 +69,7 @@ class BundledDictionariesTest {
                 .filter(e -> hcpcs.validity(e.code()).map(v -> v.terminated() != null).orElse(false))
                 .findFirst().orElseThrow();
         LocalDate lastDay = hcpcs.validity(terminated.code()).orElseThrow().terminated();
-        assertTrue(dictionaries.isBillable(CodeSystem.HCPCS, terminated.code(), lastDay.isBefore(hcpcs.validFrom())
-                ? hcpcs.validFrom() : lastDay) || lastDay.isBefore(hcpcs.validFrom()));
+        assertTrue(dictionaries.isBillable(CodeSystem.HCPCS, terminated.code(), lastDay));
         assertFalse(dictionaries.isBillable(CodeSystem.HCPCS, terminated.code(), lastDay.plusDays(1)));
     }
 

@@ -183,6 +183,11 @@ class PhraseMatcherTest {
     }
 
     @Test
+    void emptyTextGivesNoMatch() {
+        assertTrue(ENGLISH.match("", new int[0], new int[0]).isEmpty());
+    }
+
+    @Test
     void worksWithAnyTokenizationOfTheSameText() {
         String text = "Dx: type-2 diabetes mellitus";
         int[] starts = {0, 4, 11, 20};
