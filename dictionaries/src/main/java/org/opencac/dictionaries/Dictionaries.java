@@ -360,6 +360,16 @@ public final class Dictionaries {
         return cmTabular == null ? List.of() : cmTabular.lineage(Codes.canonical(CodeSystem.ICD10CM, code));
     }
 
+    /** The Tabular List chapter of an ICD-10-CM code ("chapter 4", "Endocrine, nutritional and metabolic ..."). */
+    public Optional<TabularNode> chapter(String code) {
+        return tabularLineage(code).stream().filter(n -> n.level() == TabularNode.Level.CHAPTER).findFirst();
+    }
+
+    /** The Tabular List section (block) of an ICD-10-CM code ("E08-E13", "Diabetes mellitus (E08-E13)"). */
+    public Optional<TabularNode> section(String code) {
+        return tabularLineage(code).stream().filter(n -> n.level() == TabularNode.Level.SECTION).findFirst();
+    }
+
     /** One instructional note and the tabular node (code, section or chapter) that carries it. */
     public record Note(String nodeId, NoteKind kind, String text) {
     }

@@ -94,6 +94,8 @@ class DictionariesTest {
         assertEquals(List.of("E11.9", "E11", "E08-E13", "chapter 4"),
                 DICTIONARIES.tabularLineage("E11.9").stream().map(n -> n.id()).toList());
         assertEquals("Diabetes mellitus (E08-E13)", DICTIONARIES.tabularLineage("E11.9").get(2).title());
+        assertEquals("E08-E13", DICTIONARIES.section("E11.649").orElseThrow().id(), "a code the XML does not list");
+        assertEquals("chapter 9", DICTIONARIES.chapter("I10").orElseThrow().id());
     }
 
     @Test
