@@ -111,7 +111,7 @@ public final class Dictionaries {
             });
             Future<List<IndexEntry>> cmIndex = pool.submit(() -> {
                 try (InputStream in = resource("icd10cm/icd10cm_index_2017.xml.gz")) {
-                    return IndexReader.read(in);
+                    return IndexReader.readResolvingReferences(in);
                 }
             });
             Future<CodeRelease> cm2018 = pool.submit(() -> orderFileRelease(CodeSystem.ICD10CM, "FY2018",

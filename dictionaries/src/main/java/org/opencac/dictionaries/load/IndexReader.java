@@ -45,7 +45,63 @@ public final class IndexReader {
     private IndexReader() {
     }
 
+    /** A "see" cross-reference: the path that has no code of its own and the path it sends the reader to. */
+    public record SeeReference(List<String> titlePath, String target) {
+        public SeeReference {
+            titlePath = List.copyOf(titlePath);
+        }
+    }
+
+    /** The coded entries of an index file and its "see" references. */
+    public record IndexContent(List<IndexEntry> entries, List<SeeReference> references) {
+        public IndexContent {
+            entries = List.copyOf(entries);
+            references = List.copyOf(references);
+        }
+    }
+
+    /** The coded entries only. */
     public static List<IndexEntry> read(InputStream in) throws IOException {
+        return readWithReferences(in).entries();
+    }
+
+    /**
+     * The coded entries plus one entry per "see" reference whose target path carries a code in the same file
+     * ("Smoker - see Dependence, drug, nicotine" gives Smoker -> the code of that path).
+     */
+    public static List<IndexEntry> readResolvingReferences(InputStream in) throws IOException {
+        IndexContent content = readWithReferences(in);
+        List<IndexEntry> entries = new ArrayList<>(content.entries());
+        java.util.Map<String, String> codeByPath = new java.util.HashMap<>();
+        for (IndexEntry entry : content.entries()) {
+            if (entry.column() == 0) {
+                codeByPath.putIfAbsent(pathKey(entry.titlePath(), false), entry.code());
+                codeByPath.putIfAbsent(pathKey(entry.titlePath(), true), entry.code());
+            }
+        }
+        for (SeeReference reference : content.references()) {
+            String code = codeByPath.get(pathKey(List.of(reference.target().split(",\\s*")), false));
+            if (code != null) {
+                entries.add(new IndexEntry(reference.titlePath(), code));
+            }
+        }
+        return entries;
+    }
+
+    /** Lower-case path key; with {@code firstFormOnly} the main term counts by its first form ("Diabetes"). */
+    private static String pathKey(List<String> path, boolean firstFormOnly) {
+        StringBuilder key = new StringBuilder();
+        for (int i = 0; i < path.size(); i++) {
+            String title = path.get(i).toLowerCase(java.util.Locale.ROOT);
+            if (i == 0 && firstFormOnly && title.indexOf(',') > 0) {
+                title = title.substring(0, title.indexOf(','));
+            }
+            key.append(title.strip()).append('|');
+        }
+        return key.toString();
+    }
+
+    public static IndexContent readWithReferences(InputStream in) throws IOException {
         try {
             XMLInputFactory factory = XMLInputFactory.newFactory();
             factory.setProperty(XMLInputFactory.SUPPORT_DTD, false);
@@ -76,8 +132,10 @@ public final class IndexReader {
         return parts;
     }
 
-    private static List<IndexEntry> parse(XMLStreamReader xml) throws XMLStreamException {
+    private static IndexContent parse(XMLStreamReader xml) throws XMLStreamException {
         List<IndexEntry> entries = new ArrayList<>();
+        List<SeeReference> references = new ArrayList<>();
+        StringBuilder see = null;                // non-null while inside a "see" of a term
         List<String> path = new ArrayList<>();   // titles by depth (0 = main term)
         List<List<String>> modifiers = new ArrayList<>(); // non-essential modifiers by depth
         StringBuilder nemod = null;
@@ -110,6 +168,11 @@ public final class IndexReader {
                         nemodDepth++;
                         nemod = new StringBuilder();
                     }
+                    case "see" -> {
+                        if (stackSize > 0) {
+                            see = new StringBuilder();
+                        }
+                    }
                     case "code", "codes", "cell" -> {
                         // Table files (neoplasm, drugs) put one code per column in <cell col="n">.
                         String column = name.equals("cell") ? xml.getAttributeValue(null, "col") : null;
@@ -134,7 +197,9 @@ public final class IndexReader {
                     }
                 }
             } else if (event == XMLStreamConstants.CHARACTERS || event == XMLStreamConstants.CDATA) {
-                if (title != null && nemodDepth == 0) {
+                if (see != null) {
+                    see.append(xml.getText());
+                } else if (title != null && nemodDepth == 0) {
                     title.append(xml.getText());
                 } else if (title != null && nemod != null) {
                     nemod.append(xml.getText());
@@ -142,6 +207,16 @@ public final class IndexReader {
             } else if (event == XMLStreamConstants.END_ELEMENT) {
                 String name = xml.getLocalName();
                 switch (name) {
+                    case "see" -> {
+                        if (see != null && !path.isEmpty()) {
+                            String target = SPACES.matcher(see.toString().strip()).replaceAll(" ");
+                            if (!target.isEmpty()) {
+                                references.add(new SeeReference(path.subList(0, Math.min(depth + 1, path.size())),
+                                        target));
+                            }
+                        }
+                        see = null;
+                    }
                     case "nemod" -> {
                         nemodDepth--;
                         if (nemodDepth == 0 && nemod != null) {
@@ -185,6 +260,6 @@ public final class IndexReader {
                 }
             }
         }
-        return entries;
+        return new IndexContent(entries, references);
     }
 }

@@ -27,4 +27,20 @@ class IndexReaderTest {
                 List.of("accelerated", "benign"))));
         assertEquals(4, entries.size(), "a 'see' reference without a code yields nothing");
     }
+
+    @Test
+    void seeReferencesTakeTheCodeOfTheirTargetPath() throws IOException {
+        IndexReader.IndexContent content;
+        try (InputStream in = Fixtures.open("index_sample.xml")) {
+            content = IndexReader.readWithReferences(in);
+        }
+        assertEquals(List.of(new IndexReader.SeeReference(List.of("Hyperglycemia"), "Diabetes")), content.references());
+        List<IndexEntry> resolved;
+        try (InputStream in = Fixtures.open("index_sample.xml")) {
+            resolved = IndexReader.readResolvingReferences(in);
+        }
+        assertEquals(5, resolved.size());
+        assertTrue(resolved.contains(new IndexEntry(List.of("Hyperglycemia"), "E11.9")),
+                "the main term 'Diabetes, diabetic' is found by its first form");
+    }
 }
