@@ -4,11 +4,12 @@ import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.lucene.analysis.en.EnglishMinimalStemmer;
-import org.apache.lucene.analysis.es.SpanishMinimalStemmer;
+import org.apache.lucene.analysis.es.SpanishPluralStemmer;
 
 /**
  * Turns one word into its matching key: accents removed, lower case, plural reduced to singular with
- * Lucene's minimal stemmers. Dictionary terms and note text go through the same function. Thread-safe.
+ * Lucene's minimal English stemmer or Spanish plural stemmer (both stateless). Dictionary terms and note text go
+ * through the same function. Thread-safe.
  */
 public final class TokenNormalizer {
 
@@ -29,7 +30,7 @@ public final class TokenNormalizer {
 
     private final Language language;
     private final EnglishMinimalStemmer englishStemmer = new EnglishMinimalStemmer();
-    private final SpanishMinimalStemmer spanishStemmer = new SpanishMinimalStemmer();
+    private final SpanishPluralStemmer spanishStemmer = new SpanishPluralStemmer();
 
     public TokenNormalizer(Language language) {
         this.language = language;
