@@ -56,6 +56,7 @@ public final class Dictionaries {
     private final List<IndexEntry> cmIndex;
     private final List<IndexEntry> pcsIndex;
     private final List<IndexEntry> neoplasmTable;
+    private final List<IndexEntry> drugTable;
     private final List<PcsTables> pcsTables;
     private final Map<Language, List<DictionaryTerm>> extraTerms;
     private final Map<Language, Abbreviations> abbreviations;
@@ -75,6 +76,7 @@ public final class Dictionaries {
         this.cmIndex = List.copyOf(builder.cmIndex);
         this.pcsIndex = List.copyOf(builder.pcsIndex);
         this.neoplasmTable = List.copyOf(builder.neoplasmTable);
+        this.drugTable = List.copyOf(builder.drugTable);
         this.pcsTables = List.copyOf(builder.pcsTables);
         Map<Language, List<DictionaryTerm>> terms = new EnumMap<>(Language.class);
         builder.extraTerms.forEach((language, list) -> terms.put(language, List.copyOf(list)));
@@ -136,6 +138,11 @@ public final class Dictionaries {
                     return IndexReader.read(in);
                 }
             });
+            Future<List<IndexEntry>> drugs = pool.submit(() -> {
+                try (InputStream in = resource("icd10cm/icd10cm_drug_2022.xml.gz")) {
+                    return IndexReader.read(in);
+                }
+            });
             Future<List<IndexEntry>> pcsIndex = pool.submit(() -> {
                 try (InputStream in = resource("icd10pcs/icd10pcs_index_2025.xml.gz")) {
                     return IndexReader.read(in);
@@ -163,7 +170,7 @@ public final class Dictionaries {
             builder.synonyms(Language.EN, Abbreviations.bundledSynonyms(Language.EN));
             builder.addRelease(cm2018.get()).addRelease(cm2026.get()).addRelease(pcs2018.get())
                     .addRelease(pcs2026.get()).addRelease(hcpcs.get())
-                    .cmTabular(tabular.get()).cmIndex(cmIndex.get()).neoplasmTable(neoplasms.get()).pcsIndex(pcsIndex.get())
+                    .cmTabular(tabular.get()).cmIndex(cmIndex.get()).neoplasmTable(neoplasms.get()).drugTable(drugs.get()).pcsIndex(pcsIndex.get())
                     .addPcsTables(pcsTables2025.get()).addPcsTables(pcsTables2026.get());
             return builder;
         } catch (IOException e) {
@@ -526,6 +533,15 @@ public final class Dictionaries {
                         }
                     }
                 }
+                for (IndexEntry row : drugTable) {
+                    String code = TermVariants.indexCode(CodeSystem.ICD10CM, row.code());
+                    if (cm.contains(code)) {
+                        for (String phrase : TermVariants.ofDrugRow(row)) {
+                            sink.accept(new DictionaryTerm(CodeSystem.ICD10CM, code, phrase,
+                                    TermSources.DRUG_TABLE, 1.0), cm.name());
+                        }
+                    }
+                }
             }
             if (pcs != null) {
                 addIndexTerms(pcsIndex, CodeSystem.ICD10PCS, pcs, TermSources.PCS_INDEX, sink);
@@ -637,6 +653,7 @@ public final class Dictionaries {
         private final List<IndexEntry> cmIndex = new ArrayList<>();
         private final List<IndexEntry> pcsIndex = new ArrayList<>();
         private final List<IndexEntry> neoplasmTable = new ArrayList<>();
+        private final List<IndexEntry> drugTable = new ArrayList<>();
         private final List<PcsTables> pcsTables = new ArrayList<>();
         private final Map<Language, List<DictionaryTerm>> extraTerms = new EnumMap<>(Language.class);
         private final Map<Language, Abbreviations> abbreviations = new EnumMap<>(Language.class);
@@ -668,6 +685,12 @@ public final class Dictionaries {
         /** Rows of the ICD-10-CM Neoplasm Table (read with {@link IndexReader}: one entry per coded cell). */
         public Builder neoplasmTable(Collection<IndexEntry> entries) {
             neoplasmTable.addAll(entries);
+            return this;
+        }
+
+        /** Rows of the ICD-10-CM Table of Drugs and Chemicals (read with {@link IndexReader}). */
+        public Builder drugTable(Collection<IndexEntry> entries) {
+            drugTable.addAll(entries);
             return this;
         }
 

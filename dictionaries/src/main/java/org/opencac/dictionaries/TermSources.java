@@ -13,6 +13,8 @@ public final class TermSources {
     public static final String PCS_TITLE = "pcs-title";
     /** Neoplasm Table row (official site and code) with our own words for the column ("cancer kidney"). */
     public static final String NEOPLASM_TABLE = "neoplasm-table";
+    /** Table of Drugs and Chemicals row (official substance and code) with our own words for the column. */
+    public static final String DRUG_TABLE = "drug-table";
     /** Path of terms in the ICD-10-PCS Index (official; codes are often 4-character prefixes). */
     public static final String PCS_INDEX = "pcs-index";
     /** Long description of the HCPCS Level II file (official). */
@@ -30,7 +32,7 @@ public final class TermSources {
     /** True for terms taken from an official code-set publication. */
     public static boolean isOfficial(String source) {
         return switch (source) {
-            case TABULAR_TITLE, INCLUSION_TERM, INDEX, NEOPLASM_TABLE, PCS_TITLE, PCS_INDEX, HCPCS_TITLE, CPT_USER -> true;
+            case TABULAR_TITLE, INCLUSION_TERM, INDEX, NEOPLASM_TABLE, DRUG_TABLE, PCS_TITLE, PCS_INDEX, HCPCS_TITLE, CPT_USER -> true;
             default -> false;
         };
     }

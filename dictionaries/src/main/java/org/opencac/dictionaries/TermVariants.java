@@ -98,31 +98,54 @@ final class TermVariants {
             List.of("neoplasm", "tumor"));
 
     /**
+     * How notes name each column of the Table of Drugs and Chemicals (our own wording): 2 accidental
+     * poisoning, 3 intentional self-harm, 6 adverse effect, 7 underdosing. Columns 4 (assault) and
+     * 5 (undetermined) have no everyday wording and give no phrase.
+     */
+    private static final List<List<String>> DRUG_COLUMN_WORDS = List.of(
+            List.of(), List.of(),
+            List.of("poisoning by", "overdose of"),
+            List.of("intentional overdose of", "suicide attempt with"),
+            List.of(),
+            List.of(),
+            List.of("adverse effect of", "side effect of"),
+            List.of("underdosing of"));
+
+    /**
      * Phrases for a Neoplasm Table row: the column's words plus the site path below the main term
      * ("cancer kidney", "benign tumor kidney"); word-order tolerance covers "kidney cancer".
      */
     static List<String> ofNeoplasmRow(IndexEntry entry) {
-        if (entry.column() < 2 || entry.column() >= NEOPLASM_COLUMN_WORDS.size() || entry.titlePath().size() < 2) {
+        return ofTableRow(entry, NEOPLASM_COLUMN_WORDS, 1);
+    }
+
+    /** Phrases for a drug table row: the column's words plus the substance path ("adverse effect of amiodarone"). */
+    static List<String> ofDrugRow(IndexEntry entry) {
+        return ofTableRow(entry, DRUG_COLUMN_WORDS, 0);
+    }
+
+    private static List<String> ofTableRow(IndexEntry entry, List<List<String>> columnWords, int firstLevel) {
+        if (entry.column() < 2 || entry.column() >= columnWords.size() || entry.titlePath().size() <= firstLevel) {
             return List.of();
         }
-        List<String> sites = new ArrayList<>(2);
-        String first = entry.titlePath().get(1);
+        String first = entry.titlePath().get(firstLevel);
         String[] parts = COMMA.split(first);
         boolean allInflections = parts.length > 1;
         for (String part : parts) {
             allInflections &= isInflectionOf(part, parts[0]);
         }
         StringBuilder rest = new StringBuilder();
-        for (int i = 2; i < entry.titlePath().size(); i++) {
+        for (int i = firstLevel + 1; i < entry.titlePath().size(); i++) {
             rest.append(' ').append(entry.titlePath().get(i));
         }
-        for (String site : allInflections ? List.of(parts) : List.of(first)) {
-            sites.add(PARENTHETICAL.matcher(site + rest).replaceAll(""));
+        List<String> subjects = new ArrayList<>(2);
+        for (String subject : allInflections ? List.of(parts) : List.of(first)) {
+            subjects.add(PARENTHETICAL.matcher(subject + rest).replaceAll(""));
         }
         List<String> phrases = new ArrayList<>();
-        for (String words : NEOPLASM_COLUMN_WORDS.get(entry.column())) {
-            for (String site : sites) {
-                phrases.add(words + " " + site);
+        for (String words : columnWords.get(entry.column())) {
+            for (String subject : subjects) {
+                phrases.add(words + " " + subject);
             }
         }
         return phrases;

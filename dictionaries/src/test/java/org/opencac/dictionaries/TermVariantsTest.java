@@ -35,6 +35,15 @@ class TermVariantsTest {
     }
 
     @Test
+    void drugTableCellsBecomePhrasesForPoisoningAndAdverseEffects() {
+        IndexEntry adverse = new IndexEntry(List.of("Amiodarone"), "T46.2X5", List.of(), 6);
+        assertEquals(List.of("adverse effect of Amiodarone", "side effect of Amiodarone"),
+                TermVariants.ofDrugRow(adverse));
+        IndexEntry assault = new IndexEntry(List.of("Amiodarone"), "T46.2X3", List.of(), 4);
+        assertEquals(List.of(), TermVariants.ofDrugRow(assault), "assault has no everyday wording");
+    }
+
+    @Test
     void otherMainTermsAreKeptWhole() {
         List<String> phrases = TermVariants.ofIndexPath(
                 new IndexEntry(List.of("Fracture, traumatic", "femur"), "S72.9", List.of()));
