@@ -31,10 +31,12 @@ public final class CodingEngine implements NoteCoder {
 
     private final EngineConfig config;
     private final Map<Language, Pipeline> pipelines;
+    private final Dictionaries dictionaries;
 
-    private CodingEngine(EngineConfig config, Map<Language, Pipeline> pipelines) {
+    private CodingEngine(EngineConfig config, Map<Language, Pipeline> pipelines, Dictionaries dictionaries) {
         this.config = config;
         this.pipelines = pipelines;
+        this.dictionaries = dictionaries;
     }
 
     /** The engine on bundled dictionaries and models with default settings. Takes a few seconds. */
@@ -43,12 +45,18 @@ public final class CodingEngine implements NoteCoder {
     }
 
     public static CodingEngine create(EngineConfig config) {
-        Dictionaries dictionaries = Dictionaries.loadBundled();
+        return create(config, Dictionaries.loadBundled());
+    }
+
+    /** An engine over dictionaries the caller already holds (the service shares them with its vocabulary API). */
+    public static CodingEngine create(EngineConfig config, Dictionaries dictionaries) {
         Map<Language, Pipeline> pipelines = new EnumMap<>(Language.class);
         for (Language language : Language.values()) {
             pipelines.put(language, new Pipeline(stagesFor(language, dictionaries, config)));
+            // Matchers are built on first use; build the default release's now so no note waits for it.
+            dictionaries.matcher(language.code(), config.defaultDateOfService());
         }
-        return new CodingEngine(config, pipelines);
+        return new CodingEngine(config, pipelines, dictionaries);
     }
 
     /** The stages in order; {@link Pipeline} checks at construction that each one's inputs come earlier. */
@@ -80,6 +88,10 @@ public final class CodingEngine implements NoteCoder {
 
     public Pipeline pipeline(Language language) {
         return pipelines.get(language);
+    }
+
+    public Dictionaries dictionaries() {
+        return dictionaries;
     }
 
     public EngineConfig config() {

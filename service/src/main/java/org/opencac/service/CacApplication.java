@@ -31,6 +31,7 @@ import org.glassfish.jersey.server.filter.RolesAllowedDynamicFeature;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.StatementExceptions;
 import org.opencac.core.CodingEngine;
+import org.opencac.core.EngineConfig;
 import org.opencac.core.NoteCoder;
 import org.opencac.dictionaries.Dictionaries;
 import org.opencac.service.auth.ApiUser;
@@ -78,7 +79,13 @@ public class CacApplication extends Application<CacConfiguration> {
 
     /** The production wiring: the real engine and the bundled dictionaries. */
     public CacApplication() {
-        this(CodingEngine::createDefault, null, null);
+        this(new Memoized<>(Dictionaries::loadBundled));
+    }
+
+    /** One copy of the code sets serves the engine, code validation and the vocabulary API. */
+    private CacApplication(Supplier<Dictionaries> dictionaries) {
+        this(() -> CodingEngine.create(EngineConfig.defaults(), dictionaries.get()),
+                new DictionariesCodeValidator(dictionaries), new DictionariesVocabulary(dictionaries));
     }
 
     /**

@@ -5,16 +5,24 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 import org.opencac.core.NoteCoder;
+import org.opencac.core.model.EncounterType;
 import org.opencac.core.model.Language;
 import org.opencac.core.model.Note;
 import org.opencac.eval.report.Progress;
 
-/** Codes every {@code .txt} file of a folder; the document id is the file name without ".txt". */
+/**
+ * Codes every {@code .txt} file of a folder; the document id is the file name without ".txt". CodiEsp's
+ * documents are clinical case reports of hospital stays, so they are coded as inpatient notes.
+ */
 public final class CodiespPredictor {
+    /** CodiEsp was coded with the 2018 edition (ICD-10-CM/PCS FY2018): code its notes against that release. */
+    public static final LocalDate CODIESP_DATE_OF_SERVICE = LocalDate.of(2018, 6, 1);
+
     private final NoteCoder coder;
     private final Language language;
 
@@ -36,7 +44,8 @@ public final class CodiespPredictor {
     }
 
     public DocumentPrediction predict(String docId, String text) {
-        return DocumentPrediction.fromResult(docId, text, coder.code(Note.of(docId, text, language)));
+        return DocumentPrediction.fromResult(docId, text, coder.code(
+                new Note(docId, text, EncounterType.INPATIENT, CODIESP_DATE_OF_SERVICE, language)));
     }
 
     /** The .txt files of a folder in name order, so that runs are repeatable. */
