@@ -1,5 +1,9 @@
 package org.opencac.eval.cli;
 
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
@@ -23,6 +27,14 @@ import org.opencac.eval.codiesp.CodiespScores;
 import org.opencac.eval.codiesp.CodiespSplit;
 import org.opencac.eval.codiesp.DocumentPrediction;
 import org.opencac.eval.codiesp.SubmissionWriter;
+import org.opencac.eval.craft.CraftEvaluation;
+import org.opencac.eval.craft.CraftReport;
+import org.opencac.eval.negex.NegExEvaluation;
+import org.opencac.eval.negex.NegExReport;
+import org.opencac.eval.report.Progress;
+import org.opencac.nlp.corpus.AlignedDocument;
+import org.opencac.nlp.corpus.NegExItem;
+import org.opencac.nlp.corpus.NegExReader;
 
 /**
  * Command line of the evaluation module:
@@ -30,6 +42,9 @@ import org.opencac.eval.codiesp.SubmissionWriter;
  *   predict codiesp --texts DIR --lang es|en --out OUT [--threshold X] [--system engine|train-lookup] [--gold DIR]
  *   eval codiesp [--gold DIR] --split train|dev|test|FOLDER --lang es|en --out OUT [--threshold X]
  *                [--system engine|train-lookup]
+ *   eval negex [--gold FILE] --out OUT
+ *   eval craft [--gold DIR] --out OUT [--split dev|train]
+ *   bench pipeline [--notes DIR|FILE.tar.gz] [--lang en|es] [--warmup N] [--out OUT]
  * </pre>
  * Exit status: 0 done, 2 bad usage, 1 failure.
  */
@@ -43,18 +58,21 @@ public final class EvalCli {
     }
 
     public static void main(String[] args) {
-        int status;
+        System.exit(runWithStatus(args, System.err));
+    }
+
+    /** Runs a command and turns failures into the exit status, with the message (and usage) on {@code err}. */
+    static int runWithStatus(String[] args, PrintStream err) {
         try {
-            status = run(args);
+            return run(args);
         } catch (UsageException e) {
-            System.err.println("error: " + e.getMessage());
-            System.err.println(usage());
-            status = 2;
+            err.println("error: " + e.getMessage());
+            err.println(usage());
+            return 2;
         } catch (RuntimeException e) {
-            System.err.println("error: " + e);
-            status = 1;
+            err.println("error: " + e);
+            return 1;
         }
-        System.exit(status);
     }
 
     static int run(String[] args) {
@@ -66,6 +84,8 @@ public final class EvalCli {
         switch (command) {
             case "predict codiesp" -> predict(options);
             case "eval codiesp" -> evaluate(options);
+            case "eval negex" -> evaluateNegEx(options);
+            case "eval craft" -> evaluateCraft(options);
             case "bench pipeline" -> benchPipeline(options);
             default -> throw new UsageException("unknown command '" + command + "'");
         }
@@ -107,6 +127,59 @@ public final class EvalCli {
         config.put("run_date", OffsetDateTime.now().truncatedTo(ChronoUnit.SECONDS).toString());
         CodiespReport.writeAll(out, scores, config);
         System.out.print(CodiespReport.consoleSummary(scores, threshold(options)));
+        System.out.println("wrote metrics.json, errors.tsv, report.html to " + out);
+    }
+
+    private static void evaluateNegEx(Map<String, String> options) {
+        Path gold = Path.of(options.getOrDefault("gold", DEFAULT_GOLD + "/negex_chapman/negex-dev.tsv"));
+        Path out = Path.of(required(options, "out"));
+        if (!Files.isRegularFile(gold)) {
+            throw new UsageException("NegEx gold file not found: " + gold);
+        }
+        List<NegExItem> items;
+        try {
+            items = NegExReader.read(gold);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        NegExEvaluation.Result result = NegExEvaluation.evaluate(items);
+        Map<String, Object> config = new LinkedHashMap<>();
+        config.put("gold", gold.toAbsolutePath().normalize().toString());
+        config.put("analyzer", "ConText.forLanguage(\"en\") on the sentence, tokens from TextModels.forLanguage(\"en\")"
+                + " (the pipeline's ContextStage; NegEx rows have no section)");
+        config.put("run_date", OffsetDateTime.now().truncatedTo(ChronoUnit.SECONDS).toString());
+        NegExReport.writeAll(out, result, config);
+        System.out.print(NegExReport.consoleSummary(result));
+        System.out.println("wrote metrics.json, predictions.tsv, errors.tsv, report.html to " + out);
+    }
+
+    private static void evaluateCraft(Map<String, String> options) {
+        Path gold = Path.of(options.getOrDefault("gold", DEFAULT_GOLD + "/craft"));
+        Path out = Path.of(required(options, "out"));
+        String split = options.getOrDefault("split", "dev");
+        if (!Files.isDirectory(gold)) {
+            throw new UsageException("CRAFT folder not found: " + gold);
+        }
+        List<AlignedDocument> documents;
+        try {
+            documents = CraftEvaluation.load(gold, split);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        if (documents.isEmpty()) {
+            throw new UsageException("no CRAFT documents in " + gold + " (need ids/craft-ids-" + split
+                    + ".txt with the tarballs, or <id>.txt + <id>.conllu files)");
+        }
+        boolean splitFolder = CraftEvaluation.isSplitFolder(gold, split);
+        CraftEvaluation.Result result = CraftEvaluation.evaluate(documents, CraftEvaluation.oursAndStock(),
+                Progress.toStderr("craft", documents.size()));
+        Map<String, Object> config = new LinkedHashMap<>();
+        config.put("gold", gold.toAbsolutePath().normalize().toString());
+        config.put("split", splitFolder ? split : "folder (all documents)");
+        config.put("systems", "ours = TextModels.forLanguage(\"en\"); baseline_opennlp_stock = TextModels.openNlpStock()");
+        config.put("run_date", OffsetDateTime.now().truncatedTo(ChronoUnit.SECONDS).toString());
+        CraftReport.writeAll(out, result, documents, config);
+        System.out.print(CraftReport.consoleSummary(result));
         System.out.println("wrote metrics.json, errors.tsv, report.html to " + out);
     }
 
@@ -182,6 +255,10 @@ public final class EvalCli {
                         + " [--gold DIR]",
                 "  eval codiesp [--gold DIR] --split train|dev|FOLDER --lang es|en --out OUT [--threshold X]"
                         + " [--system engine|train-lookup]",
+                "  eval negex [--gold FILE] --out OUT      (default FILE " + DEFAULT_GOLD
+                        + "/negex_chapman/negex-dev.tsv)",
+                "  eval craft [--gold DIR] --out OUT [--split dev|train]   (DIR: the CRAFT folder, default "
+                        + DEFAULT_GOLD + "/craft, or a folder of <id>.txt + <id>.conllu, all scored)",
                 "  bench pipeline [--notes DIR|FILE.tar.gz] [--lang en|es] [--warmup N] [--out OUT]");
     }
 
