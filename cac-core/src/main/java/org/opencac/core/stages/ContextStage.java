@@ -15,6 +15,7 @@ import org.opencac.nlp.context.ContextAnalyzer;
 import org.opencac.nlp.context.ContextFlags;
 import org.opencac.nlp.context.ContextResult;
 import org.opencac.nlp.context.TriggerHit;
+import org.opencac.nlp.sections.Section;
 import org.opencac.nlp.sections.SectionType;
 import org.opencac.nlp.text.TextSpan;
 
@@ -58,8 +59,9 @@ public final class ContextStage implements Stage {
             if (sentenceIndex < 0) {
                 continue;
             }
-            Span sentence = note.sentences().get(sentenceIndex);
+            Span sentence = withoutHeading(note.sentences().get(sentenceIndex), note.sections());
             List<TextSpan> sentenceTokens = tokensOf(note, sentenceIndex);
+            sentenceTokens.removeIf(token -> token.start() < sentence.start());
             List<TextSpan> targets = new ArrayList<>();
             for (int m : entry.getValue()) {
                 Span span = mentions.get(m).span();
@@ -98,6 +100,20 @@ public final class ContextStage implements Stage {
             triggers.add("section: past history");
         }
         return new Context(flags.negated(), flags.uncertain(), historical, flags.hypothetical(), family, triggers);
+    }
+
+    /**
+     * A heading is not part of the statement after it: "HISTORY OF PRESENT ILLNESS: COPD" must not make COPD
+     * historical. When a section's heading starts the sentence, the sentence is analysed from the body on.
+     */
+    static Span withoutHeading(Span sentence, List<Section> sections) {
+        for (Section section : sections) {
+            if (section.bodyStart() > sentence.start() && section.start() < sentence.end()
+                    && section.start() >= sentence.start() && section.bodyStart() < sentence.end()) {
+                return new Span(section.bodyStart(), sentence.end());
+            }
+        }
+        return sentence;
     }
 
     /** The sentence's tokens; token owners are in sentence order, so a binary search finds the first. */

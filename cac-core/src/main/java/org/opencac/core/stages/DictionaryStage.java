@@ -58,7 +58,7 @@ public final class DictionaryStage implements Stage {
         List<TermMatch> matches = dictionaries.matcher(language, date).match(note.text(), starts, ends);
         List<Mention> mentions = new ArrayList<>();
         for (TermMatch match : matches) {
-            if (isInsideLongerMatch(match, matches)) {
+            if (isInsideLongerMatch(match, matches) || isInHeading(match, note.sections())) {
                 continue;
             }
             Span span = new Span(match.start(), match.end());
@@ -74,6 +74,16 @@ public final class DictionaryStage implements Stage {
             if (other != match && other.system() == match.system()
                     && other.start() <= match.start() && match.end() <= other.end()
                     && (other.end() - other.start()) > (match.end() - match.start())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Words of a section heading ("HISTORY OF PRESENT ILLNESS") are not findings. */
+    static boolean isInHeading(TermMatch match, List<Section> sections) {
+        for (Section section : sections) {
+            if (section.start() <= match.start() && match.start() < section.bodyStart()) {
                 return true;
             }
         }

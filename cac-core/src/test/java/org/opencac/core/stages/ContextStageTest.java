@@ -46,4 +46,12 @@ class ContextStageTest {
         assertEquals(2, ContextStage.sentenceIndex(sentences, new Span(39, 40)));
         assertEquals(-1, ContextStage.sentenceIndex(sentences, new Span(10, 11)));
     }
+
+    @Test
+    void aHeadingAtTheStartOfASentenceIsCutOff() {
+        org.opencac.nlp.sections.Section hpi = new org.opencac.nlp.sections.Section(0, 60, 28,
+                org.opencac.nlp.sections.SectionType.HISTORY_OF_PRESENT_ILLNESS, "HISTORY OF PRESENT ILLNESS");
+        assertEquals(new Span(28, 50), ContextStage.withoutHeading(new Span(0, 50), List.of(hpi)));
+        assertEquals(new Span(52, 58), ContextStage.withoutHeading(new Span(52, 58), List.of(hpi)));
+    }
 }
