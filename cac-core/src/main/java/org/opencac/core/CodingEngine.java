@@ -10,6 +10,9 @@ import org.opencac.core.model.Note;
 import org.opencac.core.pipeline.AnalyzedNote;
 import org.opencac.core.pipeline.Pipeline;
 import org.opencac.core.pipeline.Stage;
+import org.opencac.core.rank.ProjectedTerms;
+import org.opencac.core.rank.Ranker;
+import org.opencac.core.rank.RankerStage;
 import org.opencac.core.stages.ContextStage;
 import org.opencac.core.stages.DictionaryStage;
 import org.opencac.core.stages.SectionStage;
@@ -31,10 +34,12 @@ public final class CodingEngine implements NoteCoder {
 
     private final EngineConfig config;
     private final Map<Language, Pipeline> pipelines;
+    private final Map<Language, Ranker> rankers;
 
-    private CodingEngine(EngineConfig config, Map<Language, Pipeline> pipelines) {
+    private CodingEngine(EngineConfig config, Map<Language, Pipeline> pipelines, Map<Language, Ranker> rankers) {
         this.config = config;
         this.pipelines = pipelines;
+        this.rankers = rankers;
     }
 
     /** The engine on bundled dictionaries and models with default settings. Takes a few seconds. */
@@ -43,12 +48,55 @@ public final class CodingEngine implements NoteCoder {
     }
 
     public static CodingEngine create(EngineConfig config) {
-        Dictionaries dictionaries = Dictionaries.loadBundled();
+        Map<Language, Ranker> rankers = new EnumMap<>(Language.class);
+        if (config.useRanker()) {
+            for (Language language : Language.values()) {
+                Ranker.loadBundled(language.code()).ifPresent(ranker -> rankers.put(language, ranker));
+            }
+        }
+        return create(config, rankers);
+    }
+
+    /** The engine with the given rankers (for example freshly trained ones); other languages use the heuristic. */
+    public static CodingEngine create(EngineConfig config, Map<Language, Ranker> rankers) {
+        Dictionaries dictionaries = rankers.isEmpty() ? Dictionaries.loadBundled() : rankerDictionaries();
         Map<Language, Pipeline> pipelines = new EnumMap<>(Language.class);
         for (Language language : Language.values()) {
-            pipelines.put(language, new Pipeline(stagesFor(language, dictionaries, config)));
+            Ranker ranker = rankers.get(language);
+            pipelines.put(language, new Pipeline(ranker == null ? stagesFor(language, dictionaries, config)
+                    : rankerStagesFor(language, dictionaries, config, ranker)));
         }
-        return new CodingEngine(config, pipelines);
+        return new CodingEngine(config, pipelines, Map.copyOf(rankers));
+    }
+
+    /**
+     * The dictionaries the ranker works with: the bundled ones plus, for English notes, the terms projected from
+     * the English translation of CodiEsp train evidence (the ranker's term-precision features weigh them).
+     */
+    public static Dictionaries rankerDictionaries() {
+        return Dictionaries.bundledBuilder()
+                .addTerms(org.opencac.dictionaries.match.Language.EN, ProjectedTerms.bundled(1))
+                .build();
+    }
+
+    /** The stages up to and including context, keeping nested matches: the input of the ranker. */
+    public static List<Stage> rankerInputStages(Language language, Dictionaries dictionaries, EngineConfig config) {
+        String lang = language.code();
+        TextModels models = TextModels.forLanguage(lang);
+        return List.of(
+                new SentenceStage(models.sentenceDetector()),
+                new TokenStage(models.tokenizer()),
+                new SectionStage(SectionDetectors.forLanguage(lang)),
+                new DictionaryStage(dictionaries, lang, config.defaultDateOfService(), true),
+                new ContextStage(ConText.forLanguage(lang)));
+    }
+
+    static List<Stage> rankerStagesFor(Language language, Dictionaries dictionaries, EngineConfig config,
+                                       Ranker ranker) {
+        List<Stage> stages = new ArrayList<>(rankerInputStages(language, dictionaries, config));
+        stages.add(new RankerStage(ranker, dictionaries, config.defaultDateOfService()));
+        stages.add(new ValidityRuleStage(dictionaries, config.defaultDateOfService()));
+        return stages;
     }
 
     /** The stages in order; {@link Pipeline} checks at construction that each one's inputs come earlier. */
@@ -69,9 +117,12 @@ public final class CodingEngine implements NoteCoder {
     public CodingResult code(Note note) {
         AnalyzedNote analyzed = pipelines.get(note.language()).run(note);
         List<CodeSuggestion> ranked = analyzed.suggestions();
+        Ranker ranker = rankers.get(note.language());
         List<CodeSuggestion> above = new ArrayList<>();
         for (CodeSuggestion suggestion : ranked) {
-            if (suggestion.confidence() >= config.threshold()) {
+            double cutoff = ranker != null && config.rankerThresholds()
+                    ? ranker.card().threshold(suggestion.system(), config.threshold()) : config.threshold();
+            if (suggestion.confidence() >= cutoff) {
                 above.add(suggestion);
             }
         }
@@ -80,6 +131,11 @@ public final class CodingEngine implements NoteCoder {
 
     public Pipeline pipeline(Language language) {
         return pipelines.get(language);
+    }
+
+    /** The learned ranker used for a language, or null when that language uses the heuristic confidence. */
+    public Ranker ranker(Language language) {
+        return rankers.get(language);
     }
 
     public EngineConfig config() {

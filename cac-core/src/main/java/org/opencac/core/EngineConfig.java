@@ -8,17 +8,26 @@ import java.time.LocalDate;
  * @param threshold                  suggestions below this confidence are only in {@link CodingResult#ranked()}
  * @param codeUncertainForInpatients inpatient convention: code "probable"/"rule out" diagnoses as established
  * @param defaultDateOfService       release used for notes that give no date of service (null: newest release)
+ * @param useRanker                  score candidates with the learned ranker where one is bundled for the language
+ * @param rankerThresholds           with the ranker, use the per-system cut-offs stored in its model card (chosen
+ *                                   on dev) instead of {@code threshold}; {@link #withThreshold} turns this off
  */
-public record EngineConfig(double threshold, boolean codeUncertainForInpatients, LocalDate defaultDateOfService) {
+public record EngineConfig(double threshold, boolean codeUncertainForInpatients, LocalDate defaultDateOfService,
+                           boolean useRanker, boolean rankerThresholds) {
     public static EngineConfig defaults() {
-        return new EngineConfig(0.5, true, null);
+        return new EngineConfig(0.5, true, null, true, true);
     }
 
+    /** An explicit cut-off for every system, also overriding the ranker's own cut-offs. */
     public EngineConfig withThreshold(double newThreshold) {
-        return new EngineConfig(newThreshold, codeUncertainForInpatients, defaultDateOfService);
+        return new EngineConfig(newThreshold, codeUncertainForInpatients, defaultDateOfService, useRanker, false);
     }
 
     public EngineConfig withDefaultDateOfService(LocalDate date) {
-        return new EngineConfig(threshold, codeUncertainForInpatients, date);
+        return new EngineConfig(threshold, codeUncertainForInpatients, date, useRanker, rankerThresholds);
+    }
+
+    public EngineConfig withRanker(boolean enabled) {
+        return new EngineConfig(threshold, codeUncertainForInpatients, defaultDateOfService, enabled, rankerThresholds);
     }
 }

@@ -12,6 +12,8 @@ import org.opencac.core.CodingEngine;
 import org.opencac.core.EngineConfig;
 import org.opencac.core.NoteCoder;
 import org.opencac.core.model.Language;
+import org.opencac.core.rank.Ranker;
+import org.opencac.eval.rank.RankerTraining;
 import org.opencac.eval.baseline.TrainLookupBaseline;
 import org.opencac.eval.bench.PipelineBenchmark;
 import org.opencac.eval.codiesp.CodiespGold;
@@ -29,7 +31,9 @@ import org.opencac.eval.codiesp.SubmissionWriter;
  * <pre>
  *   predict codiesp --texts DIR --lang es|en --out OUT [--threshold X] [--system engine|train-lookup] [--gold DIR]
  *   eval codiesp [--gold DIR] --split train|dev|test|FOLDER --lang es|en --out OUT [--threshold X]
- *                [--system engine|train-lookup]
+ *                [--system engine|train-lookup] [--ranker DIR|none]
+ *   train ranker [--gold DIR] --lang es|en [--splits train] --out DIR [--folds 5] [--seed 13] [--top-k 30]
+ *                [--classifier crossfit|bundled] [--tune dev|none]
  * </pre>
  * Exit status: 0 done, 2 bad usage, 1 failure.
  */
@@ -66,6 +70,7 @@ public final class EvalCli {
         switch (command) {
             case "predict codiesp" -> predict(options);
             case "eval codiesp" -> evaluate(options);
+            case "train ranker" -> trainRanker(options);
             case "bench pipeline" -> benchPipeline(options);
             default -> throw new UsageException("unknown command '" + command + "'");
         }
@@ -118,11 +123,43 @@ public final class EvalCli {
         PipelineBenchmark.run(notes, language, new int[] {1, 2}, warmup, out == null ? null : Path.of(out));
     }
 
+    private static void trainRanker(Map<String, String> options) {
+        Path goldRoot = Path.of(options.getOrDefault("gold", DEFAULT_GOLD));
+        String classifier = options.getOrDefault("classifier", "crossfit");
+        if (!classifier.equals("crossfit") && !classifier.equals("bundled")) {
+            throw new UsageException("--classifier must be crossfit or bundled");
+        }
+        RankerTraining.Options settings = new RankerTraining.Options(goldRoot, language(options),
+                List.of(options.getOrDefault("splits", "train").split(",")), Path.of(required(options, "out")),
+                Integer.parseInt(options.getOrDefault("folds", "5")), Long.parseLong(options.getOrDefault("seed", "13")),
+                Integer.parseInt(options.getOrDefault("top-k", "30")), classifier.equals("crossfit"),
+                options.getOrDefault("tune", "dev").equals("none") ? null : options.getOrDefault("tune", "dev"));
+        try {
+            new RankerTraining(settings).run();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     private static NoteCoder coder(Map<String, String> options) {
         String system = options.getOrDefault("system", ENGINE);
         double threshold = threshold(options);
         if (system.equals(ENGINE)) {
-            return CodingEngine.create(EngineConfig.defaults().withThreshold(threshold));
+            EngineConfig config = options.containsKey("threshold") ? EngineConfig.defaults().withThreshold(threshold)
+                    : EngineConfig.defaults();
+            if (options.containsKey("ranker")) {
+                if (options.get("ranker").equals("none")) {
+                    return CodingEngine.create(config.withRanker(false));
+                }
+                Language language = language(options);
+                try {
+                    return CodingEngine.create(config, Map.of(language,
+                            Ranker.load(Path.of(options.get("ranker")), language.code())));
+                } catch (java.io.IOException e) {
+                    throw new UsageException("cannot load ranker from " + options.get("ranker") + ": " + e.getMessage());
+                }
+            }
+            return CodingEngine.create(config);
         }
         if (system.equals(TRAIN_LOOKUP)) {
             Path goldRoot = Path.of(options.getOrDefault("gold", DEFAULT_GOLD));
@@ -181,7 +218,9 @@ public final class EvalCli {
                 "  predict codiesp --texts DIR --lang es|en --out OUT [--threshold X] [--system engine|train-lookup]"
                         + " [--gold DIR]",
                 "  eval codiesp [--gold DIR] --split train|dev|FOLDER --lang es|en --out OUT [--threshold X]"
-                        + " [--system engine|train-lookup]",
+                        + " [--system engine|train-lookup] [--ranker DIR|none]",
+                "  train ranker [--gold DIR] --lang es|en [--splits train] --out DIR [--folds 5] [--top-k 30]"
+                        + " [--classifier crossfit|bundled] [--tune dev|none]",
                 "  bench pipeline [--notes DIR|FILE.tar.gz] [--lang en|es] [--warmup N] [--out OUT]");
     }
 
