@@ -122,11 +122,22 @@ public final class CodingEngine implements NoteCoder {
         for (CodeSuggestion suggestion : ranked) {
             double cutoff = ranker != null && config.rankerThresholds()
                     ? ranker.card().threshold(suggestion.system(), config.threshold()) : config.threshold();
+            // Coding convention: negated, hypothetical and family conditions are never proposed; with the ranker
+            // they stay in the ranked list (for review and MAP) but not among the suggestions.
+            if (ranker != null && excludedAssertion(suggestion.assertion())) {
+                continue;
+            }
             if (suggestion.confidence() >= cutoff) {
                 above.add(suggestion);
             }
         }
         return new CodingResult(above, ranked, analyzed.mentions(), analyzed);
+    }
+
+    private static boolean excludedAssertion(org.opencac.core.model.Assertion assertion) {
+        return assertion == org.opencac.core.model.Assertion.NEGATED
+                || assertion == org.opencac.core.model.Assertion.HYPOTHETICAL
+                || assertion == org.opencac.core.model.Assertion.FAMILY;
     }
 
     public Pipeline pipeline(Language language) {

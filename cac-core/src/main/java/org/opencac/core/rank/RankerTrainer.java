@@ -99,16 +99,14 @@ public final class RankerTrainer {
 
     /** Tribuo's own probability of "coded" for a row (tests compare it with the ONNX score). */
     public static double tribuoScore(LinearSGDModel model, double[] row, List<String> names) {
-        MultiLabel prediction = model.predict(example(MultiLabelFactory.UNKNOWN_MULTILABEL, row, names)).getOutput();
-        for (org.tribuo.classification.Label label : prediction.getLabelSet()) {
-            if (label.getLabel().equals(LABEL)) {
-                return label.getScore();
-            }
-        }
         Map<String, MultiLabel> scores = model.predict(example(MultiLabelFactory.UNKNOWN_MULTILABEL, row, names))
                 .getOutputScores();
         MultiLabel coded = scores.get(LABEL);
-        return coded == null ? 0.0 : coded.getScore();
+        if (coded == null) {
+            return 0.0;
+        }
+        // Each per-label entry holds one Label carrying the sigmoid output.
+        return coded.getLabelSet().iterator().next().getScore();
     }
 
 }

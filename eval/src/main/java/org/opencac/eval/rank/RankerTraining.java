@@ -72,6 +72,9 @@ public final class RankerTraining {
     record Doc(String id, String text, Set<String> goldKeys, List<GoldReference> references) {
     }
 
+    /** Tribuo logs every epoch at INFO; kept as a field so the level setting is not garbage-collected. */
+    private static final java.util.logging.Logger TRIBUO_LOG = java.util.logging.Logger.getLogger("org.tribuo");
+
     private final Options options;
     private final EngineConfig config = EngineConfig.defaults();
 
@@ -80,6 +83,7 @@ public final class RankerTraining {
     }
 
     public void run() throws IOException {
+        TRIBUO_LOG.setLevel(java.util.logging.Level.WARNING);
         long start = System.nanoTime();
         List<Doc> docs = new ArrayList<>();
         for (String split : options.splits()) {
