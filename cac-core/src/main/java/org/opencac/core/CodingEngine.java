@@ -124,7 +124,7 @@ public final class CodingEngine implements NoteCoder {
                     ? ranker.card().threshold(suggestion.system(), config.threshold()) : config.threshold();
             // Coding convention: negated, hypothetical and family conditions are never proposed; with the ranker
             // they stay in the ranked list (for review and MAP) but not among the suggestions.
-            if (ranker != null && excludedAssertion(suggestion.assertion())) {
+            if (ranker != null && !config.rankerSuggestsNegated() && excludedAssertion(suggestion.assertion())) {
                 continue;
             }
             if (suggestion.confidence() >= cutoff) {

@@ -11,23 +11,32 @@ import java.time.LocalDate;
  * @param useRanker                  score candidates with the learned ranker where one is bundled for the language
  * @param rankerThresholds           with the ranker, use the per-system cut-offs stored in its model card (chosen
  *                                   on dev) instead of {@code threshold}; {@link #withThreshold} turns this off
+ * @param rankerSuggestsNegated      with the ranker, also suggest candidates whose mentions are all negated,
+ *                                   hypothetical or family (default false: the coding convention; true lets the
+ *                                   ranker's score alone decide, which scores higher on CodiEsp dev)
  */
 public record EngineConfig(double threshold, boolean codeUncertainForInpatients, LocalDate defaultDateOfService,
-                           boolean useRanker, boolean rankerThresholds) {
+                           boolean useRanker, boolean rankerThresholds, boolean rankerSuggestsNegated) {
     public static EngineConfig defaults() {
-        return new EngineConfig(0.5, true, null, true, true);
+        return new EngineConfig(0.5, true, null, true, true, false);
     }
 
     /** An explicit cut-off for every system, also overriding the ranker's own cut-offs. */
     public EngineConfig withThreshold(double newThreshold) {
-        return new EngineConfig(newThreshold, codeUncertainForInpatients, defaultDateOfService, useRanker, false);
+        return new EngineConfig(newThreshold, codeUncertainForInpatients, defaultDateOfService, useRanker, false, rankerSuggestsNegated);
     }
 
     public EngineConfig withDefaultDateOfService(LocalDate date) {
-        return new EngineConfig(threshold, codeUncertainForInpatients, date, useRanker, rankerThresholds);
+        return new EngineConfig(threshold, codeUncertainForInpatients, date, useRanker, rankerThresholds, rankerSuggestsNegated);
+    }
+
+    public EngineConfig withRankerSuggestsNegated(boolean enabled) {
+        return new EngineConfig(threshold, codeUncertainForInpatients, defaultDateOfService, useRanker, rankerThresholds,
+                enabled);
     }
 
     public EngineConfig withRanker(boolean enabled) {
-        return new EngineConfig(threshold, codeUncertainForInpatients, defaultDateOfService, enabled, rankerThresholds);
+        return new EngineConfig(threshold, codeUncertainForInpatients, defaultDateOfService, enabled, rankerThresholds,
+                rankerSuggestsNegated);
     }
 }

@@ -31,7 +31,7 @@ import org.opencac.eval.codiesp.SubmissionWriter;
  * <pre>
  *   predict codiesp --texts DIR --lang es|en --out OUT [--threshold X] [--system engine|train-lookup] [--gold DIR]
  *   eval codiesp [--gold DIR] --split train|dev|test|FOLDER --lang es|en --out OUT [--threshold X]
- *                [--system engine|train-lookup] [--ranker DIR|none]
+ *                [--system engine|train-lookup] [--ranker DIR|none] [--suggest-negated true]
  *   train ranker [--gold DIR] --lang es|en [--splits train] --out DIR [--folds 5] [--seed 13] [--top-k 30]
  *                [--classifier crossfit|bundled] [--tune dev|none]
  * </pre>
@@ -147,6 +147,7 @@ public final class EvalCli {
         if (system.equals(ENGINE)) {
             EngineConfig config = options.containsKey("threshold") ? EngineConfig.defaults().withThreshold(threshold)
                     : EngineConfig.defaults();
+            config = config.withRankerSuggestsNegated(Boolean.parseBoolean(options.getOrDefault("suggest-negated", "false")));
             if (options.containsKey("ranker")) {
                 if (options.get("ranker").equals("none")) {
                     return CodingEngine.create(config.withRanker(false));
