@@ -10,6 +10,9 @@ import org.opencac.core.model.Note;
 import org.opencac.core.pipeline.AnalyzedNote;
 import org.opencac.core.pipeline.Pipeline;
 import org.opencac.core.pipeline.Stage;
+import org.opencac.core.rank.ProjectedTerms;
+import org.opencac.core.rank.Ranker;
+import org.opencac.core.rank.RankerStage;
 import org.opencac.core.stages.ContextStage;
 import org.opencac.core.stages.DictionaryStage;
 import org.opencac.core.stages.SectionStage;
@@ -31,11 +34,14 @@ public final class CodingEngine implements NoteCoder {
 
     private final EngineConfig config;
     private final Map<Language, Pipeline> pipelines;
+    private final Map<Language, Ranker> rankers;
     private final Dictionaries dictionaries;
 
-    private CodingEngine(EngineConfig config, Map<Language, Pipeline> pipelines, Dictionaries dictionaries) {
+    private CodingEngine(EngineConfig config, Map<Language, Pipeline> pipelines, Map<Language, Ranker> rankers,
+                         Dictionaries dictionaries) {
         this.config = config;
         this.pipelines = pipelines;
+        this.rankers = rankers;
         this.dictionaries = dictionaries;
     }
 
@@ -45,18 +51,75 @@ public final class CodingEngine implements NoteCoder {
     }
 
     public static CodingEngine create(EngineConfig config) {
-        return create(config, Dictionaries.loadBundled());
+        return create(config, defaultDictionaries(config));
+    }
+
+    /** The dictionaries {@link #create(EngineConfig)} uses: with the ranker, plus the projected English terms. */
+    public static Dictionaries defaultDictionaries(EngineConfig config) {
+        return config.useRanker() ? rankerDictionaries() : Dictionaries.loadBundled();
     }
 
     /** An engine over dictionaries the caller already holds (the service shares them with its vocabulary API). */
     public static CodingEngine create(EngineConfig config, Dictionaries dictionaries) {
+        return create(config, bundledRankers(config), dictionaries);
+    }
+
+    /** The engine with the given rankers (for example freshly trained ones); other languages use the heuristic. */
+    public static CodingEngine create(EngineConfig config, Map<Language, Ranker> rankers) {
+        return create(config, rankers, rankers.isEmpty() ? Dictionaries.loadBundled() : rankerDictionaries());
+    }
+
+    private static CodingEngine create(EngineConfig config, Map<Language, Ranker> rankers,
+                                       Dictionaries dictionaries) {
         Map<Language, Pipeline> pipelines = new EnumMap<>(Language.class);
         for (Language language : Language.values()) {
-            pipelines.put(language, new Pipeline(stagesFor(language, dictionaries, config)));
+            Ranker ranker = rankers.get(language);
+            pipelines.put(language, new Pipeline(ranker == null ? stagesFor(language, dictionaries, config)
+                    : rankerStagesFor(language, dictionaries, config, ranker)));
             // Matchers are built on first use; build the default release's now so no note waits for it.
             dictionaries.matcher(language.code(), config.defaultDateOfService());
         }
-        return new CodingEngine(config, pipelines, dictionaries);
+        return new CodingEngine(config, pipelines, Map.copyOf(rankers), dictionaries);
+    }
+
+    private static Map<Language, Ranker> bundledRankers(EngineConfig config) {
+        Map<Language, Ranker> rankers = new EnumMap<>(Language.class);
+        if (config.useRanker()) {
+            for (Language language : Language.values()) {
+                Ranker.loadBundled(language.code()).ifPresent(ranker -> rankers.put(language, ranker));
+            }
+        }
+        return rankers;
+    }
+
+    /**
+     * The dictionaries the ranker works with: the bundled ones plus, for English notes, the terms projected from
+     * the English translation of CodiEsp train evidence (the ranker's term-precision features weigh them).
+     */
+    public static Dictionaries rankerDictionaries() {
+        return Dictionaries.bundledBuilder()
+                .addTerms(org.opencac.dictionaries.match.Language.EN, ProjectedTerms.bundled(1))
+                .build();
+    }
+
+    /** The stages up to and including context, keeping nested matches: the input of the ranker. */
+    public static List<Stage> rankerInputStages(Language language, Dictionaries dictionaries, EngineConfig config) {
+        String lang = language.code();
+        TextModels models = TextModels.forLanguage(lang);
+        return List.of(
+                new SentenceStage(models.sentenceDetector()),
+                new TokenStage(models.tokenizer()),
+                new SectionStage(SectionDetectors.forLanguage(lang)),
+                new DictionaryStage(dictionaries, lang, config.defaultDateOfService(), true),
+                new ContextStage(ConText.forLanguage(lang)));
+    }
+
+    static List<Stage> rankerStagesFor(Language language, Dictionaries dictionaries, EngineConfig config,
+                                       Ranker ranker) {
+        List<Stage> stages = new ArrayList<>(rankerInputStages(language, dictionaries, config));
+        stages.add(new RankerStage(ranker, dictionaries, config.defaultDateOfService()));
+        stages.add(new ValidityRuleStage(dictionaries, config.defaultDateOfService()));
+        return stages;
     }
 
     /** The stages in order; {@link Pipeline} checks at construction that each one's inputs come earlier. */
@@ -77,17 +140,36 @@ public final class CodingEngine implements NoteCoder {
     public CodingResult code(Note note) {
         AnalyzedNote analyzed = pipelines.get(note.language()).run(note);
         List<CodeSuggestion> ranked = analyzed.suggestions();
+        Ranker ranker = rankers.get(note.language());
         List<CodeSuggestion> above = new ArrayList<>();
         for (CodeSuggestion suggestion : ranked) {
-            if (suggestion.confidence() >= config.threshold()) {
+            double cutoff = ranker != null && config.rankerThresholds()
+                    ? ranker.card().threshold(suggestion.system(), config.threshold()) : config.threshold();
+            // Coding convention: negated, hypothetical and family conditions are never proposed; with the ranker
+            // they stay in the ranked list (for review and MAP) but not among the suggestions.
+            if (ranker != null && !config.rankerSuggestsNegated() && excludedAssertion(suggestion.assertion())) {
+                continue;
+            }
+            if (suggestion.confidence() >= cutoff) {
                 above.add(suggestion);
             }
         }
         return new CodingResult(above, ranked, analyzed.mentions(), analyzed);
     }
 
+    private static boolean excludedAssertion(org.opencac.core.model.Assertion assertion) {
+        return assertion == org.opencac.core.model.Assertion.NEGATED
+                || assertion == org.opencac.core.model.Assertion.HYPOTHETICAL
+                || assertion == org.opencac.core.model.Assertion.FAMILY;
+    }
+
     public Pipeline pipeline(Language language) {
         return pipelines.get(language);
+    }
+
+    /** The learned ranker used for a language, or null when that language uses the heuristic confidence. */
+    public Ranker ranker(Language language) {
+        return rankers.get(language);
     }
 
     public Dictionaries dictionaries() {

@@ -79,7 +79,7 @@ public class CacApplication extends Application<CacConfiguration> {
 
     /** The production wiring: the real engine and the bundled dictionaries. */
     public CacApplication() {
-        this(new Memoized<>(Dictionaries::loadBundled));
+        this(new Memoized<>(() -> CodingEngine.defaultDictionaries(EngineConfig.defaults())));
     }
 
     /** One copy of the code sets serves the engine, code validation and the vocabulary API. */

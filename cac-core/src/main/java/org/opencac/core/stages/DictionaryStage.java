@@ -15,19 +15,27 @@ import org.opencac.dictionaries.TermMatch;
 import org.opencac.nlp.sections.Section;
 
 /**
- * Looks the note's tokens up in the dictionaries of the release in force on the date of service. A match that
- * lies strictly inside a longer match of the same code system is dropped: "acute myocardial infarction" should
- * not also propose a code for "infarction".
+ * Looks the note's tokens up in the dictionaries of the release in force on the date of service. By default a
+ * match that lies strictly inside a longer match of the same code system is dropped: "acute myocardial
+ * infarction" should not also propose a code for "infarction". The learned ranker keeps every match
+ * ({@code keepNested}) and uses "inside a longer match" as one of its features instead.
  */
 public final class DictionaryStage implements Stage {
     private final Dictionaries dictionaries;
     private final String language;
     private final LocalDate defaultDateOfService;
+    private final boolean keepNested;
 
     public DictionaryStage(Dictionaries dictionaries, String language, LocalDate defaultDateOfService) {
+        this(dictionaries, language, defaultDateOfService, false);
+    }
+
+    public DictionaryStage(Dictionaries dictionaries, String language, LocalDate defaultDateOfService,
+                           boolean keepNested) {
         this.dictionaries = dictionaries;
         this.language = language;
         this.defaultDateOfService = defaultDateOfService;
+        this.keepNested = keepNested;
     }
 
     @Override
@@ -58,7 +66,7 @@ public final class DictionaryStage implements Stage {
         List<TermMatch> matches = dictionaries.matcher(language, date).match(note.text(), starts, ends);
         List<Mention> mentions = new ArrayList<>();
         for (TermMatch match : matches) {
-            if (isInsideLongerMatch(match, matches) || isInHeading(match, note.sections())) {
+            if ((!keepNested && isInsideLongerMatch(match, matches)) || isInHeading(match, note.sections())) {
                 continue;
             }
             Span span = new Span(match.start(), match.end());

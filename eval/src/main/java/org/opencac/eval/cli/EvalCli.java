@@ -16,6 +16,8 @@ import org.opencac.core.CodingEngine;
 import org.opencac.core.EngineConfig;
 import org.opencac.core.NoteCoder;
 import org.opencac.core.model.Language;
+import org.opencac.core.rank.Ranker;
+import org.opencac.eval.rank.RankerTraining;
 import org.opencac.eval.baseline.TrainLookupBaseline;
 import org.opencac.eval.bench.PipelineBenchmark;
 import org.opencac.eval.codiesp.CodiespGold;
@@ -41,10 +43,12 @@ import org.opencac.nlp.corpus.NegExReader;
  * <pre>
  *   predict codiesp --texts DIR --lang es|en --out OUT [--threshold X] [--system engine|train-lookup] [--gold DIR]
  *   eval codiesp [--gold DIR] --split train|dev|test|FOLDER --lang es|en --out OUT [--threshold X]
- *                [--system engine|train-lookup]
+ *                [--system engine|train-lookup] [--ranker DIR|none] [--suggest-negated true]
  *   eval negex [--gold FILE] --out OUT
  *   eval craft [--gold DIR] --out OUT [--split dev|train]
  *   bench pipeline [--notes DIR|FILE.tar.gz] [--lang en|es] [--warmup N] [--out OUT]
+ *   train ranker [--gold DIR] --lang es|en [--splits train] --out DIR [--folds 5] [--seed 13] [--top-k 30]
+ *                [--classifier crossfit|bundled] [--tune dev|none]
  * </pre>
  * Exit status: 0 done, 2 bad usage, 1 failure.
  */
@@ -86,6 +90,7 @@ public final class EvalCli {
             case "eval codiesp" -> evaluate(options);
             case "eval negex" -> evaluateNegEx(options);
             case "eval craft" -> evaluateCraft(options);
+            case "train ranker" -> trainRanker(options);
             case "bench pipeline" -> benchPipeline(options);
             default -> throw new UsageException("unknown command '" + command + "'");
         }
@@ -191,11 +196,44 @@ public final class EvalCli {
         PipelineBenchmark.run(notes, language, new int[] {1, 2}, warmup, out == null ? null : Path.of(out));
     }
 
+    private static void trainRanker(Map<String, String> options) {
+        Path goldRoot = Path.of(options.getOrDefault("gold", DEFAULT_GOLD));
+        String classifier = options.getOrDefault("classifier", "crossfit");
+        if (!classifier.equals("crossfit") && !classifier.equals("bundled")) {
+            throw new UsageException("--classifier must be crossfit or bundled");
+        }
+        RankerTraining.Options settings = new RankerTraining.Options(goldRoot, language(options),
+                List.of(options.getOrDefault("splits", "train").split(",")), Path.of(required(options, "out")),
+                Integer.parseInt(options.getOrDefault("folds", "5")), Long.parseLong(options.getOrDefault("seed", "13")),
+                Integer.parseInt(options.getOrDefault("top-k", "30")), classifier.equals("crossfit"),
+                options.getOrDefault("tune", "dev").equals("none") ? null : options.getOrDefault("tune", "dev"));
+        try {
+            new RankerTraining(settings).run();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     private static NoteCoder coder(Map<String, String> options) {
         String system = options.getOrDefault("system", ENGINE);
         double threshold = threshold(options);
         if (system.equals(ENGINE)) {
-            return CodingEngine.create(EngineConfig.defaults().withThreshold(threshold));
+            EngineConfig config = options.containsKey("threshold") ? EngineConfig.defaults().withThreshold(threshold)
+                    : EngineConfig.defaults();
+            config = config.withRankerSuggestsNegated(Boolean.parseBoolean(options.getOrDefault("suggest-negated", "false")));
+            if (options.containsKey("ranker")) {
+                if (options.get("ranker").equals("none")) {
+                    return CodingEngine.create(config.withRanker(false));
+                }
+                Language language = language(options);
+                try {
+                    return CodingEngine.create(config, Map.of(language,
+                            Ranker.load(Path.of(options.get("ranker")), language.code())));
+                } catch (java.io.IOException e) {
+                    throw new UsageException("cannot load ranker from " + options.get("ranker") + ": " + e.getMessage());
+                }
+            }
+            return CodingEngine.create(config);
         }
         if (system.equals(TRAIN_LOOKUP)) {
             Path goldRoot = Path.of(options.getOrDefault("gold", DEFAULT_GOLD));
@@ -254,11 +292,13 @@ public final class EvalCli {
                 "  predict codiesp --texts DIR --lang es|en --out OUT [--threshold X] [--system engine|train-lookup]"
                         + " [--gold DIR]",
                 "  eval codiesp [--gold DIR] --split train|dev|FOLDER --lang es|en --out OUT [--threshold X]"
-                        + " [--system engine|train-lookup]",
+                        + " [--system engine|train-lookup] [--ranker DIR|none]",
                 "  eval negex [--gold FILE] --out OUT      (default FILE " + DEFAULT_GOLD
                         + "/negex_chapman/negex-dev.tsv)",
                 "  eval craft [--gold DIR] --out OUT [--split dev|train]   (DIR: the CRAFT folder, default "
                         + DEFAULT_GOLD + "/craft, or a folder of <id>.txt + <id>.conllu, all scored)",
+                "  train ranker [--gold DIR] --lang es|en [--splits train] --out DIR [--folds 5] [--top-k 30]"
+                        + " [--classifier crossfit|bundled] [--tune dev|none]",
                 "  bench pipeline [--notes DIR|FILE.tar.gz] [--lang en|es] [--warmup N] [--out OUT]");
     }
 

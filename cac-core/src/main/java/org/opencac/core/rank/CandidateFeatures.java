@@ -1,0 +1,312 @@
+package org.opencac.core.rank;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.opencac.core.model.Mention;
+import org.opencac.core.model.Span;
+import org.opencac.core.pipeline.AnalyzedNote;
+import org.opencac.dictionaries.CodeSystem;
+import org.opencac.dictionaries.TermSources;
+import org.opencac.nlp.classify.CodeScore;
+import org.opencac.nlp.sections.SectionType;
+import org.opencac.nlp.text.TextSpan;
+
+/**
+ * The ranker's candidates of a note and their features. This one class is used both to build training rows and at
+ * run time, so the model always sees features computed the same way. Every feature is a plain number, most in
+ * 0..1; the names ({@link #NAMES}) are the model's input columns.
+ */
+public final class CandidateFeatures {
+    /** Term source learned from the projected English translations of CodiEsp train evidence. */
+    public static final String PROJECTED_SOURCE = "codiesp-train-en-projected";
+
+    private static final List<String> SECTIONS = List.of("none", "history", "family", "exam_results",
+            "procedures", "diagnoses", "other");
+
+    /** Feature names in the order of {@link #vector}. */
+    public static final List<String> NAMES;
+
+    static {
+        List<String> names = new ArrayList<>(List.of(
+                "const", "has_mention", "best_match", "mean_match",
+                "src_title", "src_index", "src_inclusion", "src_learned", "src_projected",
+                "log_mentions", "log_terms", "nested_share", "all_nested", "contains_shorter",
+                "tp_best", "tp_mean", "tp_support", "tp_unseen", "tp_best_x_present",
+                "neg_share", "unc_share", "hist_share", "fam_share", "hyp_share", "present_any",
+                "first_pos", "prior", "prior_zero",
+                "clf_score", "clf_known", "clf_rank_inv", "clf_top5", "clf_only",
+                "same_cat_others", "more_specific", "less_specific",
+                "is_pcs", "pcs_prefix4", "pcs_full", "cm_category_only", "code_len"));
+        for (String section : SECTIONS) {
+            names.add("sec_" + section);
+        }
+        NAMES = List.copyOf(names);
+    }
+
+    private CandidateFeatures() {
+    }
+
+    /**
+     * Groups a note's mentions by code and adds the classifier's {@code topK} best codes; candidates come in a
+     * stable order (mentions first, by first offset; then classifier codes by rank).
+     */
+    public static List<RankCandidate> candidates(AnalyzedNote note, List<CodeScore> classifierScores, int topK) {
+        Map<String, List<Mention>> byCode = new LinkedHashMap<>();
+        Map<String, CodeSystem> systems = new LinkedHashMap<>();
+        Map<String, String> codes = new LinkedHashMap<>();
+        for (Mention mention : note.mentions()) {
+            if (mention.system() != CodeSystem.ICD10CM && mention.system() != CodeSystem.ICD10PCS) {
+                continue;
+            }
+            String key = TermStatistics.codeKey(mention.system().displayName(), mention.code());
+            byCode.computeIfAbsent(key, k -> new ArrayList<>()).add(mention);
+            systems.put(key, mention.system());
+            codes.put(key, mention.code());
+        }
+        Map<String, Integer> rankOf = new LinkedHashMap<>();
+        Map<String, CodeScore> scoreOf = new LinkedHashMap<>();
+        for (int r = 0; r < classifierScores.size(); r++) {
+            CodeScore score = classifierScores.get(r);
+            String key = TermStatistics.codeKey(score.system(), score.code());
+            rankOf.putIfAbsent(key, r);
+            scoreOf.putIfAbsent(key, score);
+            if (r < topK && !byCode.containsKey(key)) {
+                byCode.put(key, new ArrayList<>());
+                systems.put(key, CodeSystem.fromDisplayName(score.system()));
+                codes.put(key, score.code());
+            }
+        }
+        List<RankCandidate> candidates = new ArrayList<>();
+        for (Map.Entry<String, List<Mention>> entry : byCode.entrySet()) {
+            String key = entry.getKey();
+            CodeScore score = scoreOf.get(key);
+            List<Span> evidence = new ArrayList<>();
+            if (score != null) {
+                for (TextSpan span : score.evidenceSpans()) {
+                    evidence.add(new Span(span.start(), span.end()));
+                }
+            }
+            candidates.add(new RankCandidate(systems.get(key), codes.get(key), entry.getValue(),
+                    score == null ? -1 : score.score(), rankOf.getOrDefault(key, -1), evidence));
+        }
+        return candidates;
+    }
+
+    /** The features of every candidate, one row per candidate, columns as {@link #NAMES}. */
+    public static double[][] vectors(AnalyzedNote note, List<RankCandidate> candidates, TermStatistics stats) {
+        Set<String> keys = new HashSet<>();
+        candidates.forEach(c -> keys.add(c.system().displayName() + '|' + c.code()));
+        double[][] rows = new double[candidates.size()][];
+        for (int i = 0; i < rows.length; i++) {
+            rows[i] = vector(note, candidates.get(i), candidates, keys, stats);
+        }
+        return rows;
+    }
+
+    static double[] vector(AnalyzedNote note, RankCandidate candidate, List<RankCandidate> all, Set<String> keys,
+                           TermStatistics stats) {
+        Map<String, Double> f = new LinkedHashMap<>();
+        NAMES.forEach(name -> f.put(name, 0.0));
+        f.put("const", 1.0);
+        List<Mention> mentions = candidate.mentions();
+        int n = mentions.size();
+        String codeKey = candidate.key();
+        if (n > 0) {
+            f.put("has_mention", 1.0);
+            double best = 0;
+            double sum = 0;
+            double tpBest = 0;
+            double tpSum = 0;
+            int bestSupport = 0;
+            boolean allUnseen = true;
+            int nested = 0;
+            int neg = 0;
+            int unc = 0;
+            int hist = 0;
+            int fam = 0;
+            int hyp = 0;
+            boolean presentAny = false;
+            boolean containsShorter = false;
+            int first = Integer.MAX_VALUE;
+            Set<String> texts = new HashSet<>();
+            Map<String, Integer> sections = new LinkedHashMap<>();
+            for (Mention m : mentions) {
+                best = Math.max(best, m.matchScore());
+                sum += m.matchScore();
+                String source = m.termSource();
+                switch (sourceGroup(source)) {
+                    case "title" -> f.put("src_title", 1.0);
+                    case "index" -> f.put("src_index", 1.0);
+                    case "inclusion" -> f.put("src_inclusion", 1.0);
+                    case "learned" -> f.put("src_learned", 1.0);
+                    case "projected" -> f.put("src_projected", 1.0);
+                    default -> { }
+                }
+                String folded = TermStatistics.foldText(m.text());
+                texts.add(folded);
+                TermStatistics.Counts counts = stats.counts(codeKey, folded);
+                double precision = counts.coded() / (counts.seen() + 1.0);
+                if (counts.seen() > 0) {
+                    allUnseen = false;
+                }
+                if (precision > tpBest || (precision == tpBest && counts.seen() > bestSupport)) {
+                    tpBest = precision;
+                    bestSupport = counts.seen();
+                }
+                tpSum += precision;
+                if (insideLonger(m, note.mentions())) {
+                    nested++;
+                }
+                if (containsShorter(m, note.mentions())) {
+                    containsShorter = true;
+                }
+                var c = m.context();
+                neg += c.negated() ? 1 : 0;
+                unc += c.uncertain() ? 1 : 0;
+                hist += c.historical() ? 1 : 0;
+                fam += c.family() ? 1 : 0;
+                hyp += c.hypothetical() ? 1 : 0;
+                presentAny |= !c.negated() && !c.uncertain() && !c.historical() && !c.family() && !c.hypothetical();
+                first = Math.min(first, m.span().start());
+                sections.merge(sectionGroup(m.section()), 1, Integer::sum);
+            }
+            f.put("best_match", best);
+            f.put("mean_match", sum / n);
+            f.put("log_mentions", Math.log1p(n) / 3.0);
+            f.put("log_terms", Math.log1p(texts.size()) / 2.0);
+            f.put("nested_share", nested / (double) n);
+            f.put("all_nested", nested == n ? 1.0 : 0.0);
+            f.put("contains_shorter", containsShorter ? 1.0 : 0.0);
+            f.put("tp_best", tpBest);
+            f.put("tp_mean", tpSum / n);
+            f.put("tp_support", Math.min(1.0, Math.log1p(bestSupport) / 5.0));
+            f.put("tp_unseen", allUnseen ? 1.0 : 0.0);
+            f.put("neg_share", neg / (double) n);
+            f.put("unc_share", unc / (double) n);
+            f.put("hist_share", hist / (double) n);
+            f.put("fam_share", fam / (double) n);
+            f.put("hyp_share", hyp / (double) n);
+            f.put("present_any", presentAny ? 1.0 : 0.0);
+            f.put("tp_best_x_present", presentAny ? tpBest : 0.0);
+            int length = Math.max(1, note.text().length());
+            f.put("first_pos", first / (double) length);
+            sections.forEach((group, count) -> f.put("sec_" + group, count / (double) n));
+        } else {
+            f.put("first_pos", 1.0);
+            f.put("tp_unseen", 1.0);
+        }
+        int codeDocs = stats.codeDocuments(codeKey);
+        f.put("prior", stats.documents() == 0 ? 0.0 : Math.log1p(codeDocs) / Math.log1p(stats.documents()));
+        f.put("prior_zero", codeDocs == 0 ? 1.0 : 0.0);
+        if (candidate.classifierRank() >= 0) {
+            f.put("clf_known", 1.0);
+            f.put("clf_score", candidate.classifierScore());
+            f.put("clf_rank_inv", 1.0 / (1 + candidate.classifierRank()));
+            f.put("clf_top5", candidate.classifierRank() < 5 ? 1.0 : 0.0);
+        }
+        f.put("clf_only", n == 0 ? 1.0 : 0.0);
+        String code = candidate.code();
+        String bare = code.replace(".", "");
+        int sameCategory = 0;
+        boolean moreSpecific = false;
+        boolean lessSpecific = false;
+        for (RankCandidate other : all) {
+            if (other == candidate || other.system() != candidate.system()) {
+                continue;
+            }
+            String otherBare = other.code().replace(".", "");
+            if (otherBare.length() >= 3 && bare.length() >= 3 && otherBare.substring(0, 3).equals(bare.substring(0, 3))) {
+                sameCategory++;
+            }
+            if (otherBare.length() > bare.length() && otherBare.startsWith(bare)) {
+                moreSpecific = true;
+            }
+            if (otherBare.length() < bare.length() && bare.startsWith(otherBare)) {
+                lessSpecific = true;
+            }
+        }
+        f.put("same_cat_others", Math.min(sameCategory, 3) / 3.0);
+        f.put("more_specific", moreSpecific ? 1.0 : 0.0);
+        f.put("less_specific", lessSpecific ? 1.0 : 0.0);
+        boolean pcs = candidate.system() == CodeSystem.ICD10PCS;
+        f.put("is_pcs", pcs ? 1.0 : 0.0);
+        f.put("pcs_prefix4", pcs && bare.length() == 4 ? 1.0 : 0.0);
+        f.put("pcs_full", pcs && bare.length() == 7 ? 1.0 : 0.0);
+        f.put("cm_category_only", !pcs && bare.length() == 3 ? 1.0 : 0.0);
+        f.put("code_len", bare.length() / 7.0);
+        double[] row = new double[NAMES.size()];
+        for (int i = 0; i < row.length; i++) {
+            row[i] = f.get(NAMES.get(i));
+        }
+        return row;
+    }
+
+    static String sourceGroup(String source) {
+        if (source == null) {
+            return "";
+        }
+        return switch (source) {
+            case TermSources.TABULAR_TITLE, TermSources.PCS_TITLE, TermSources.HCPCS_TITLE -> "title";
+            case TermSources.INDEX, TermSources.PCS_INDEX -> "index";
+            case TermSources.INCLUSION_TERM -> "inclusion";
+            case TermSources.CODIESP_TRAIN -> "learned";
+            case PROJECTED_SOURCE -> "projected";
+            default -> "";
+        };
+    }
+
+    static String sectionGroup(String section) {
+        if (section == null) {
+            return "none";
+        }
+        SectionType type;
+        try {
+            type = SectionType.valueOf(section);
+        } catch (IllegalArgumentException e) {
+            return "other";
+        }
+        return switch (type) {
+            case PAST_MEDICAL_HISTORY, PAST_SURGICAL_HISTORY, SOCIAL_HISTORY, MEDICATIONS, ALLERGIES -> "history";
+            case FAMILY_HISTORY -> "family";
+            case PHYSICAL_EXAM, RESULTS, REVIEW_OF_SYSTEMS -> "exam_results";
+            case PROCEDURES -> "procedures";
+            case ASSESSMENT_AND_PLAN, IMPRESSION, DIAGNOSES -> "diagnoses";
+            default -> "other";
+        };
+    }
+
+    /** True when a longer mention of the same code system covers this one (the old longest-match filter). */
+    static boolean insideLonger(Mention m, List<Mention> all) {
+        for (Mention other : all) {
+            if (other != m && other.system() == m.system() && other.span().contains(m.span())
+                    && other.span().length() > m.span().length()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    static boolean containsShorter(Mention m, List<Mention> all) {
+        for (Mention other : all) {
+            if (other != m && other.system() == m.system() && m.span().contains(other.span())
+                    && m.span().length() > other.span().length()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The features of one row as a name-to-value map (for rationales and tests). */
+    public static Map<String, Double> named(double[] row) {
+        Map<String, Double> map = new LinkedHashMap<>();
+        for (int i = 0; i < row.length; i++) {
+            map.put(NAMES.get(i), row[i]);
+        }
+        return Collections.unmodifiableMap(map);
+    }
+}

@@ -1,0 +1,130 @@
+package org.opencac.core.rank;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import org.opencac.core.model.Assertion;
+import org.opencac.core.model.CodeSuggestion;
+import org.opencac.core.model.Context;
+import org.opencac.core.model.Evidence;
+import org.opencac.core.model.Mention;
+import org.opencac.core.model.Span;
+import org.opencac.core.pipeline.AnalyzedNote;
+import org.opencac.core.pipeline.Layer;
+import org.opencac.core.pipeline.Stage;
+import org.opencac.dictionaries.CodeEntry;
+import org.opencac.dictionaries.Dictionaries;
+
+/**
+ * Replaces the heuristic suggestion stage: every candidate code of the note (all dictionary mentions, nested and
+ * negated ones included, plus the document classifier's best codes) is scored by the learned ranker in one
+ * batched call, and becomes a suggestion whose confidence is the calibrated probability that a coder assigns it.
+ * Negated or hypothetical candidates are not dropped here: the ranker has learned how much they count.
+ */
+public final class RankerStage implements Stage {
+    public static final String NAME = "ranker";
+    private static final int RATIONALE_FEATURES = 3;
+
+    private final Ranker ranker;
+    private final Dictionaries dictionaries;
+    private final LocalDate defaultDateOfService;
+
+    public RankerStage(Ranker ranker, Dictionaries dictionaries, LocalDate defaultDateOfService) {
+        this.ranker = ranker;
+        this.dictionaries = dictionaries;
+        this.defaultDateOfService = defaultDateOfService;
+    }
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public Set<Layer> requires() {
+        return Set.of(Layer.CONTEXT);
+    }
+
+    @Override
+    public Set<Layer> provides() {
+        return Set.of(Layer.SUGGESTIONS, Layer.RANKED);
+    }
+
+    @Override
+    public AnalyzedNote apply(AnalyzedNote note) {
+        List<RankCandidate> candidates = ranker.candidates(note);
+        double[][] rows = CandidateFeatures.vectors(note, candidates, ranker.statistics());
+        double[] confidences = ranker.confidences(rows);
+        LocalDate date = note.note().dateOfService() != null ? note.note().dateOfService() : defaultDateOfService;
+        List<CodeSuggestion> suggestions = new ArrayList<>();
+        for (int i = 0; i < candidates.size(); i++) {
+            suggestions.add(suggestion(note, candidates.get(i), rows[i], confidences[i], date));
+        }
+        suggestions.sort(Comparator.comparingDouble(CodeSuggestion::confidence).reversed()
+                .thenComparing(CodeSuggestion::code));
+        return note.withSuggestions(suggestions, Layer.SUGGESTIONS, Layer.RANKED);
+    }
+
+    private CodeSuggestion suggestion(AnalyzedNote note, RankCandidate candidate, double[] row, double confidence,
+                                      LocalDate date) {
+        List<Mention> present = new ArrayList<>();
+        for (Mention mention : candidate.mentions()) {
+            if (mention.context().assertion() == Assertion.PRESENT) {
+                present.add(mention);
+            }
+        }
+        List<Mention> shown = present.isEmpty() ? candidate.mentions() : present;
+        Map<Span, Evidence> evidence = new LinkedHashMap<>();
+        for (Mention mention : shown) {
+            evidence.putIfAbsent(mention.span(), mention.evidence());
+        }
+        if (evidence.isEmpty()) {
+            for (Span span : candidate.classifierEvidence()) {
+                evidence.putIfAbsent(span, Evidence.of(note.text(), span.start(), span.end()));
+            }
+        }
+        List<Evidence> pieces = new ArrayList<>(evidence.values());
+        pieces.sort(Comparator.comparingInt(Evidence::start).thenComparingInt(Evidence::end));
+        Assertion assertion = shown.isEmpty() ? Assertion.PRESENT : assertionOf(shown);
+        String description = dictionaries.lookup(candidate.system(), candidate.code(), date).map(CodeEntry::title)
+                .orElse(shown.isEmpty() ? candidate.code() : shown.get(0).term());
+        String release = shown.isEmpty()
+                ? dictionaries.releaseFor(candidate.system(), date).map(r -> r.name()).orElse(null)
+                : shown.get(0).release();
+        return new CodeSuggestion(candidate.system(), candidate.code(), description, confidence, pieces, assertion,
+                rationale(candidate, row, confidence), NAME, release);
+    }
+
+    private static Assertion assertionOf(List<Mention> mentions) {
+        Context first = mentions.get(0).context();
+        return first.assertion();
+    }
+
+    /** "ranker 0.83: 2 mentions; drivers tp_best +1.20, clf_score +0.61, neg_share -0.40". */
+    String rationale(RankCandidate candidate, double[] row, double confidence) {
+        Map<String, Double> weights = ranker.card().weights();
+        List<Map.Entry<String, Double>> contributions = new ArrayList<>();
+        for (int c = 0; c < row.length; c++) {
+            String name = CandidateFeatures.NAMES.get(c);
+            double weight = weights == null ? 0.0 : weights.getOrDefault(name, 0.0);
+            if (!name.equals("const") && row[c] != 0.0 && weight != 0.0) {
+                contributions.add(Map.entry(name, weight * row[c]));
+            }
+        }
+        contributions.sort(Comparator.comparingDouble((Map.Entry<String, Double> e) -> -Math.abs(e.getValue()))
+                .thenComparing(Map.Entry::getKey));
+        StringBuilder text = new StringBuilder(String.format(Locale.ROOT, "ranker %.2f: %d mention%s%s; drivers",
+                confidence, candidate.mentions().size(), candidate.mentions().size() == 1 ? "" : "s",
+                candidate.classifierRank() >= 0 ? ", classifier rank " + (candidate.classifierRank() + 1) : ""));
+        for (int i = 0; i < Math.min(RATIONALE_FEATURES, contributions.size()); i++) {
+            text.append(String.format(Locale.ROOT, " %s %+.2f", contributions.get(i).getKey(),
+                    contributions.get(i).getValue()));
+        }
+        return text.toString();
+    }
+}

@@ -1,0 +1,159 @@
+package org.opencac.core.rank;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import org.opencac.core.model.Mention;
+import org.opencac.dictionaries.match.TokenNormalizer;
+
+/**
+ * Counts gathered on coded training documents, used as ranker features:
+ * <ul>
+ *   <li>term precision: for a matched string (case and accents folded) and a code, in how many documents the
+ *   string was matched for that code ({@code seen}) and in how many of those the code is in the gold
+ *   ({@code coded});</li>
+ *   <li>code prior: in how many documents each code is in the gold, out of {@link #documents()}.</li>
+ * </ul>
+ * Immutable once built; build with {@link Builder}, one document at a time.
+ */
+public final class TermStatistics {
+    /** Counts of one (string, code) pair. */
+    public record Counts(int seen, int coded) {
+    }
+
+    private final Map<String, Counts> terms;
+    private final Map<String, Integer> codeDocuments;
+    private final int documents;
+
+    private TermStatistics(Map<String, Counts> terms, Map<String, Integer> codeDocuments, int documents) {
+        this.terms = Map.copyOf(terms);
+        this.codeDocuments = Map.copyOf(codeDocuments);
+        this.documents = documents;
+    }
+
+    public static TermStatistics empty() {
+        return new TermStatistics(Map.of(), Map.of(), 0);
+    }
+
+    /** Key of a code: "ICD-10-CM|E11.9" (canonical code). */
+    public static String codeKey(String system, String code) {
+        return system + '|' + code;
+    }
+
+    /** Case- and accent-folded mention text with single spaces. */
+    public static String foldText(String text) {
+        return TokenNormalizer.foldLower(text).strip().replaceAll("\\s+", " ");
+    }
+
+    public Counts counts(String codeKey, String foldedText) {
+        return terms.getOrDefault(codeKey + '|' + foldedText, new Counts(0, 0));
+    }
+
+    public int codeDocuments(String codeKey) {
+        return codeDocuments.getOrDefault(codeKey, 0);
+    }
+
+    public int documents() {
+        return documents;
+    }
+
+    public int size() {
+        return terms.size();
+    }
+
+    /** Accumulates counts document by document. */
+    public static final class Builder {
+        private final Map<String, int[]> terms = new HashMap<>();
+        private final Map<String, Integer> codeDocuments = new HashMap<>();
+        private int documents;
+
+        /**
+         * Adds one training document: its mentions (every dictionary match) and its gold code keys
+         * ({@link #codeKey}).
+         */
+        public Builder addDocument(Collection<Mention> mentions, Set<String> goldCodeKeys) {
+            documents++;
+            goldCodeKeys.forEach(key -> codeDocuments.merge(key, 1, Integer::sum));
+            Set<String> seenHere = new HashSet<>();
+            for (Mention mention : mentions) {
+                String codeKey = codeKey(mention.system().displayName(), mention.code());
+                seenHere.add(codeKey + '|' + foldText(mention.text()));
+            }
+            for (String key : seenHere) {
+                int[] counts = terms.computeIfAbsent(key, k -> new int[2]);
+                counts[0]++;
+                String codeKey = key.substring(0, key.indexOf('|', key.indexOf('|') + 1));
+                if (goldCodeKeys.contains(codeKey)) {
+                    counts[1]++;
+                }
+            }
+            return this;
+        }
+
+        public TermStatistics build() {
+            Map<String, Counts> result = new HashMap<>();
+            terms.forEach((key, counts) -> result.put(key, new Counts(counts[0], counts[1])));
+            return new TermStatistics(result, codeDocuments, documents);
+        }
+    }
+
+    // ------------------------------------------------------------------ file format
+
+    /**
+     * Writes the statistics as UTF-8 lines: {@code N<TAB>documents}, {@code C<TAB>codeKey<TAB>documents} and
+     * {@code T<TAB>codeKey<TAB>text<TAB>seen<TAB>coded}, sorted so the file is reproducible.
+     */
+    public void write(OutputStream out) throws IOException {
+        Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
+        writer.write("N\t" + documents + "\n");
+        for (Map.Entry<String, Integer> entry : new TreeMap<>(codeDocuments).entrySet()) {
+            writer.write("C\t" + entry.getKey() + '\t' + entry.getValue() + '\n');
+        }
+        for (Map.Entry<String, Counts> entry : new TreeMap<>(terms).entrySet()) {
+            String key = entry.getKey();
+            int split = key.indexOf('|', key.indexOf('|') + 1);
+            writer.write("T\t" + key.substring(0, split) + '\t' + key.substring(split + 1) + '\t'
+                    + entry.getValue().seen() + '\t' + entry.getValue().coded() + '\n');
+        }
+        writer.flush();
+    }
+
+    public static TermStatistics read(InputStream in) throws IOException {
+        Map<String, Counts> terms = new HashMap<>();
+        Map<String, Integer> codes = new HashMap<>();
+        int documents = 0;
+        BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+        String line;
+        while ((line = reader.readLine()) != null) {
+            if (line.isEmpty()) {
+                continue;
+            }
+            String[] f = line.split("\t", -1);
+            switch (f[0]) {
+                case "N" -> documents = Integer.parseInt(f[1]);
+                case "C" -> codes.put(f[1], Integer.parseInt(f[2]));
+                case "T" -> terms.put(f[1] + '|' + f[2], new Counts(Integer.parseInt(f[3]), Integer.parseInt(f[4])));
+                default -> throw new IOException("bad term-statistics line type '" + f[0] + "'");
+            }
+        }
+        return new TermStatistics(terms, codes, documents);
+    }
+
+    /** Every (codeKey, text) pair, for tests and reports. */
+    List<String> keys() {
+        return new ArrayList<>(terms.keySet());
+    }
+}

@@ -1,0 +1,73 @@
+package org.opencac.core.rank;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+import org.opencac.core.model.CodeSuggestion;
+import org.opencac.core.model.Evidence;
+import org.opencac.core.pipeline.AnalyzedNote;
+import org.opencac.core.pipeline.Layer;
+import org.opencac.dictionaries.Dictionaries;
+
+class RankerStageTest {
+
+    /** A model trained so that term precision ("tp_best") drives the score, with an identity calibration. */
+    private static Ranker tinyRanker() {
+        List<String> names = CandidateFeatures.NAMES;
+        int tp = names.indexOf("tp_best");
+        int neg = names.indexOf("neg_share");
+        Random random = new Random(2);
+        double[][] rows = new double[400][names.size()];
+        boolean[] labels = new boolean[rows.length];
+        for (int i = 0; i < rows.length; i++) {
+            rows[i][names.indexOf("const")] = 1;
+            rows[i][tp] = random.nextDouble();
+            rows[i][neg] = random.nextDouble() < 0.3 ? 1 : 0;
+            labels[i] = random.nextDouble() < rows[i][tp] * (1 - 0.8 * rows[i][neg]);
+        }
+        RankerTrainer.TrainedRanker trained = new RankerTrainer(RankerTrainer.Settings.defaults())
+                .train(rows, labels, names);
+        RankerCard card = new RankerCard(RankerCard.FORMAT, "test", "es", trained.columns(), trained.weights(),
+                trained.bias(), Calibration.identity(), Map.of(), 0, Map.of(), Map.of());
+        return new Ranker(RankerModel.fromBytes(trained.onnx(), names), card, RankFixtures.statistics(), null);
+    }
+
+    @Test
+    void ordersByScoreAndKeepsEvidenceExact() {
+        Ranker ranker = tinyRanker();
+        RankerStage stage = new RankerStage(ranker, Dictionaries.builder().build(), null);
+        AnalyzedNote note = RankFixtures.note();
+        AnalyzedNote ranked = stage.apply(note);
+        assertTrue(ranked.has(Layer.SUGGESTIONS) && ranked.has(Layer.RANKED));
+        List<CodeSuggestion> suggestions = ranked.suggestions();
+        assertEquals(4, suggestions.size());
+        for (int i = 1; i < suggestions.size(); i++) {
+            assertTrue(suggestions.get(i - 1).confidence() >= suggestions.get(i).confidence());
+        }
+        // N18.9: the only candidate with a well-attested term; its evidence is exactly the matched span.
+        CodeSuggestion top = suggestions.get(0);
+        assertEquals("N18.9", top.code());
+        assertEquals(List.of(new Evidence(0, 27, "Insuficiencia renal cronica")), top.evidence());
+        assertEquals(RankerStage.NAME, top.stage());
+        assertTrue(top.rationale().contains("tp_best"), top.rationale());
+        for (CodeSuggestion suggestion : suggestions) {
+            for (Evidence piece : suggestion.evidence()) {
+                assertEquals(note.text().substring(piece.start(), piece.end()), piece.text());
+            }
+        }
+        // Same scores as scoring the features directly, in one batch.
+        List<RankCandidate> candidates = ranker.candidates(note);
+        double[] direct = ranker.confidences(CandidateFeatures.vectors(note, candidates, ranker.statistics()));
+        List<Double> sorted = new ArrayList<>();
+        for (double value : direct) {
+            sorted.add(value);
+        }
+        sorted.sort((a, b) -> Double.compare(b, a));
+        assertEquals(sorted, suggestions.stream().map(CodeSuggestion::confidence).toList());
+    }
+}

@@ -1,0 +1,60 @@
+package org.opencac.core.rank;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+class RankerTrainerTest {
+    private static final List<String> NAMES = List.of("a", "b", "c");
+
+    /** Rows where "a" makes a code likely and "b" unlikely; "c" is noise. */
+    static double[][] rows(int n, Random random) {
+        double[][] rows = new double[n][3];
+        for (double[] row : rows) {
+            row[0] = random.nextDouble();
+            row[1] = random.nextDouble();
+            row[2] = random.nextDouble() < 0.5 ? 0.0 : random.nextDouble();
+        }
+        return rows;
+    }
+
+    static boolean[] labels(double[][] rows, Random random) {
+        boolean[] labels = new boolean[rows.length];
+        for (int i = 0; i < rows.length; i++) {
+            double logit = 4 * rows[i][0] - 4 * rows[i][1];
+            labels[i] = random.nextDouble() < 1 / (1 + Math.exp(-logit));
+        }
+        return labels;
+    }
+
+    @Test
+    void onnxScoresEqualTribuoScores() {
+        Random random = new Random(3);
+        double[][] x = rows(300, random);
+        RankerTrainer.TrainedRanker trained = new RankerTrainer(RankerTrainer.Settings.defaults())
+                .train(x, labels(x, random), NAMES);
+        double[][] probe = rows(20, new Random(11));
+        try (RankerModel onnx = RankerModel.fromBytes(trained.onnx(), NAMES)) {
+            double[] scores = onnx.score(probe);
+            for (int i = 0; i < probe.length; i++) {
+                assertEquals(RankerTrainer.tribuoScore(trained.model(), probe[i], NAMES), scores[i], 1e-5);
+            }
+        }
+        assertTrue(trained.weights().get("a") > 0, "positive feature learned");
+        assertTrue(trained.weights().get("b") < 0, "negative feature learned");
+    }
+
+    @Test
+    void emptyBatchNeedsNoModelCall() {
+        Random random = new Random(5);
+        double[][] x = rows(50, random);
+        RankerTrainer.TrainedRanker trained = new RankerTrainer(RankerTrainer.Settings.defaults())
+                .train(x, labels(x, random), NAMES);
+        try (RankerModel onnx = RankerModel.fromBytes(trained.onnx(), NAMES)) {
+            assertEquals(0, onnx.score(new double[0][]).length);
+        }
+    }
+}
