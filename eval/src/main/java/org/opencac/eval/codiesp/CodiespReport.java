@@ -134,10 +134,10 @@ public final class CodiespReport {
     public static final List<String> HEADLINE_HEADERS = List.of("track", "precision", "recall", "F1", "MAP", "tp",
             "fp", "fn");
 
-    public static String consoleSummary(CodiespScores scores, double configuredThreshold) {
+    public static String consoleSummary(CodiespScores scores, String configuredThreshold) {
         StringBuilder out = new StringBuilder(TextTable.format(HEADLINE_HEADERS, headlineRows(scores)));
         suggestedThresholds(scores).forEach((track, point) -> out.append(String.format(Locale.ROOT,
-                "suggested cut-off for %s: %.2f (F1 %.3f; configured %.2f)%n", track, point.threshold(),
+                "suggested cut-off for %s: %.2f (F1 %.3f; configured: %s)%n", track, point.threshold(),
                 point.prf().f1(), configuredThreshold)));
         return out.toString();
     }
