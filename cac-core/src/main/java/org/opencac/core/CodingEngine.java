@@ -17,6 +17,7 @@ import org.opencac.core.stages.ContextStage;
 import org.opencac.core.stages.DictionaryStage;
 import org.opencac.core.stages.SectionStage;
 import org.opencac.core.stages.SentenceStage;
+import org.opencac.core.stages.ServiceCodeStage;
 import org.opencac.core.stages.SuggestionStage;
 import org.opencac.core.stages.TokenStage;
 import org.opencac.core.stages.ValidityRuleStage;
@@ -118,6 +119,8 @@ public final class CodingEngine implements NoteCoder {
                                        Ranker ranker) {
         List<Stage> stages = new ArrayList<>(rankerInputStages(language, dictionaries, config));
         stages.add(new RankerStage(ranker, dictionaries, config.defaultDateOfService()));
+        stages.add(new ServiceCodeStage(new SuggestionStage(dictionaries, config.codeUncertainForInpatients(),
+                config.defaultDateOfService())));
         stages.add(new ValidityRuleStage(dictionaries, config.defaultDateOfService()));
         return stages;
     }
@@ -148,6 +151,12 @@ public final class CodingEngine implements NoteCoder {
             // Coding convention: negated, hypothetical and family conditions are never proposed; with the ranker
             // they stay in the ranked list (for review and MAP) but not among the suggestions.
             if (ranker != null && !config.rankerSuggestsNegated() && excludedAssertion(suggestion.assertion())) {
+                continue;
+            }
+            // Uncertain diagnoses ("possible", "rule out") are coded only for inpatients, and only if configured.
+            if (ranker != null && suggestion.assertion() == org.opencac.core.model.Assertion.UNCERTAIN
+                    && !(note.encounterType() == org.opencac.core.model.EncounterType.INPATIENT
+                    && config.codeUncertainForInpatients())) {
                 continue;
             }
             if (suggestion.confidence() >= cutoff) {

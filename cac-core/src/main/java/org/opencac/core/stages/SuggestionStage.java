@@ -56,10 +56,15 @@ public final class SuggestionStage implements Stage {
 
     @Override
     public AnalyzedNote apply(AnalyzedNote note) {
+        return note.withSuggestions(suggest(note, system -> true), Layer.SUGGESTIONS);
+    }
+
+    /** One suggestion per code of the given systems, best first. */
+    public List<CodeSuggestion> suggest(AnalyzedNote note, java.util.function.Predicate<CodeSystem> systems) {
         boolean inpatient = note.note().encounterType() == EncounterType.INPATIENT;
         Map<String, List<Mention>> byCode = new LinkedHashMap<>();
         for (Mention mention : note.mentions()) {
-            if (isCodable(mention.context(), inpatient)) {
+            if (systems.test(mention.system()) && isCodable(mention.context(), inpatient)) {
                 byCode.computeIfAbsent(mention.system().name() + "|" + mention.code(), k -> new ArrayList<>())
                         .add(mention);
             }
@@ -71,7 +76,7 @@ public final class SuggestionStage implements Stage {
         }
         suggestions.sort(Comparator.comparingDouble(CodeSuggestion::confidence).reversed()
                 .thenComparing(CodeSuggestion::code));
-        return note.withSuggestions(suggestions, Layer.SUGGESTIONS);
+        return suggestions;
     }
 
     boolean isCodable(Context context, boolean inpatient) {
