@@ -39,8 +39,8 @@ public final class RankerModel implements AutoCloseable {
     /** Loads a model written by {@link RankerTrainer}, whose rows follow {@code featureNames}. */
     public static RankerModel fromBytes(byte[] onnx, List<String> featureNames) {
         try {
-            OrtEnvironment environment = OrtEnvironment.getEnvironment();
-            return new RankerModel(environment.createSession(onnx, new OrtSession.SessionOptions()), featureNames);
+            OrtEnvironment environment = org.opencac.nlp.onnx.OnnxSessions.environment();
+            return new RankerModel(org.opencac.nlp.onnx.OnnxSessions.create(environment, onnx), featureNames);
         } catch (OrtException e) {
             throw new IllegalStateException("Cannot load ranker model", e);
         }
@@ -61,7 +61,7 @@ public final class RankerModel implements AutoCloseable {
                 input[r][c] = (float) rows[r][featureOfColumn[c]];
             }
         }
-        try (OnnxTensor tensor = OnnxTensor.createTensor(OrtEnvironment.getEnvironment(), input);
+        try (OnnxTensor tensor = OnnxTensor.createTensor(org.opencac.nlp.onnx.OnnxSessions.environment(), input);
              OrtSession.Result result = session.run(Map.of(inputName, tensor))) {
             float[][] output = (float[][]) result.get(0).getValue();
             double[] scores = new double[rows.length];

@@ -74,8 +74,8 @@ public final class DocumentClassifier implements AutoCloseable {
     /** Loads an ONNX model written by {@link ClassifierTrainer}. */
     public static DocumentClassifier fromBytes(byte[] onnx) {
         try {
-            OrtEnvironment environment = OrtEnvironment.getEnvironment();
-            return new DocumentClassifier(environment.createSession(onnx, new OrtSession.SessionOptions()));
+            OrtEnvironment environment = org.opencac.nlp.onnx.OnnxSessions.environment();
+            return new DocumentClassifier(org.opencac.nlp.onnx.OnnxSessions.create(environment, onnx));
         } catch (OrtException e) {
             throw new IllegalStateException("Cannot load document classifier", e);
         }
@@ -138,7 +138,7 @@ public final class DocumentClassifier implements AutoCloseable {
 
     /** Raw model outputs (one row per input row, one column per label). */
     float[][] run(float[][] input) {
-        try (OnnxTensor tensor = OnnxTensor.createTensor(OrtEnvironment.getEnvironment(), input);
+        try (OnnxTensor tensor = OnnxTensor.createTensor(org.opencac.nlp.onnx.OnnxSessions.environment(), input);
              OrtSession.Result result = session.run(Map.of(inputName, tensor))) {
             return (float[][]) result.get(0).getValue();
         } catch (OrtException e) {
