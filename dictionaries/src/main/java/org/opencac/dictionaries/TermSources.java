@@ -1,0 +1,35 @@
+package org.opencac.dictionaries;
+
+/** Names of the term sources, as reported in {@link TermMatch#termSource()}. */
+public final class TermSources {
+
+    /** Long title of an ICD-10-CM order file (official). */
+    public static final String TABULAR_TITLE = "tabular-title";
+    /** Inclusion term of the ICD-10-CM Tabular List (official). */
+    public static final String INCLUSION_TERM = "inclusion-term";
+    /** Path of main term and sub-terms in the ICD-10-CM Alphabetic Index (official). */
+    public static final String INDEX = "index";
+    /** Long title of an ICD-10-PCS order file (official; only short titles are used as terms). */
+    public static final String PCS_TITLE = "pcs-title";
+    /** Path of terms in the ICD-10-PCS Index (official; codes are often 4-character prefixes). */
+    public static final String PCS_INDEX = "pcs-index";
+    /** Long description of the HCPCS Level II file (official). */
+    public static final String HCPCS_TITLE = "hcpcs-title";
+    /** Our own plain-word CPT descriptions and phrases (NOT official AMA text). */
+    public static final String CPT_OPENCAC = "cpt-opencac";
+    /** A user-supplied licensed CPT file. */
+    public static final String CPT_USER = "cpt-user";
+    /** Evidence spans of the CodiEsp train split (learned, Spanish). */
+    public static final String CODIESP_TRAIN = "codiesp-train";
+
+    private TermSources() {
+    }
+
+    /** True for terms taken from an official code-set publication. */
+    public static boolean isOfficial(String source) {
+        return switch (source) {
+            case TABULAR_TITLE, INCLUSION_TERM, INDEX, PCS_TITLE, PCS_INDEX, HCPCS_TITLE, CPT_USER -> true;
+            default -> false;
+        };
+    }
+}
