@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.opencac.core.model.Assertion;
 import org.opencac.core.model.CodeSuggestion;
 import org.opencac.core.model.Evidence;
 import org.opencac.dictionaries.CodeEntry;
@@ -19,7 +20,7 @@ import org.opencac.dictionaries.CodeSystem;
  * applies when each of its triggers is matched by a suggestion at or above the display threshold and its
  * combination code exists and is billable in the release in force; within a group only the first matching
  * row applies. The combination code gets the evidence of all its parts and the lowest of their confidences;
- * the parts listed under "remove" are dropped, the others stay as additional codes and say so.
+ * it is present when any part is present; the parts listed under "remove" are dropped, the others stay as additional codes and say so.
  */
 public final class CombinationRule implements CodingRule {
     private final List<Combination> table;
@@ -63,9 +64,14 @@ public final class CombinationRule implements CodingRule {
                 evidence = RuleContext.mergeEvidence(evidence, part.evidence());
                 confidence = Math.min(confidence, part.confidence());
             }
-            CodeSuggestion first = parts.get(0);
+            Assertion assertion = parts.get(0).assertion();
+            for (CodeSuggestion part : parts) {
+                if (part.assertion() == Assertion.PRESENT) {
+                    assertion = Assertion.PRESENT; // documented as current somewhere, e.g. in the assessment
+                }
+            }
             added.add(new CodeSuggestion(CodeSystem.ICD10CM, target.get().code(), target.get().title(), confidence,
-                    evidence, first.assertion(), "rule " + name() + ": combination code for " + partCodes
+                    evidence, assertion, "rule " + name() + ": combination code for " + partCodes
                     + " (" + row.explanation() + ")", context.stageName(), target.get().release()));
             for (int i = 0; i < parts.size(); i++) {
                 String code = parts.get(i).code();

@@ -16,9 +16,9 @@ import org.opencac.dictionaries.Dictionaries;
  * <ol>
  *   <li>if a billable code below the header is also suggested, the header is dropped and its evidence merged
  *       into that code (the most confident one when several are);</li>
- *   <li>otherwise, if the header has exactly one billable code below it, or a billable code below it whose
- *       title is the "unspecified" default (title ending in "unspecified" or starting with "Unspecified";
- *       the shortest such code), the header is replaced by that code and the choice is flagged;</li>
+ *   <li>otherwise, if the header has exactly one billable code below it, it is replaced by that code; or if
+ *       one of its direct children is its "unspecified" default (title ending in "unspecified" or starting
+ *       with "Unspecified"; I50 gives I50.9), it is replaced by that code and the choice is flagged;</li>
  *   <li>otherwise the header stays, flagged: a more specific code is needed.</li>
  * </ol>
  * Every billable ICD-10-CM suggestion whose title contains "unspecified" is flagged too. Other code systems
@@ -67,7 +67,7 @@ public final class SpecificityRule implements CodingRule {
                         "replaced header " + header.code() + " by its only billable code " + only.code()));
                 continue;
             }
-            Optional<CodeEntry> unspecified = unspecifiedDefault(billable);
+            Optional<CodeEntry> unspecified = unspecifiedDefault(entry.get().code(), billable, context);
             if (unspecified.isPresent()) {
                 CodeEntry choice = unspecified.get();
                 result.set(at, context.annotate(replaced(header, choice), this,
@@ -138,14 +138,19 @@ public final class SpecificityRule implements CodingRule {
         return title.toLowerCase(Locale.ROOT).contains("unspecified");
     }
 
-    /** The shortest code whose title ends in "unspecified" or starts with "Unspecified" (code order on ties). */
-    static Optional<CodeEntry> unspecifiedDefault(List<CodeEntry> billable) {
+    /**
+     * The "unspecified" default among the billable codes below a header: a direct child (not a grandchild, so
+     * E11 does not become E11.40 "... with diabetic neuropathy, unspecified") whose title ends in
+     * "unspecified" or starts with "Unspecified"; the first in code order.
+     */
+    static Optional<CodeEntry> unspecifiedDefault(String header, List<CodeEntry> billable, RuleContext context) {
         CodeEntry best = null;
         for (CodeEntry entry : billable) {
             String title = entry.title().strip().toLowerCase(Locale.ROOT);
             boolean isDefault = title.endsWith("unspecified") || title.startsWith("unspecified");
-            if (isDefault && (best == null || entry.code().length() < best.code().length()
-                    || (entry.code().length() == best.code().length() && entry.code().compareTo(best.code()) < 0))) {
+            boolean directChild = context.dictionaries().parent(entry.code(), context.date())
+                    .map(parent -> parent.code().equals(header)).orElse(false);
+            if (isDefault && directChild && (best == null || entry.code().compareTo(best.code()) < 0)) {
                 best = entry;
             }
         }
