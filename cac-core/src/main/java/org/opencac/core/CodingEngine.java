@@ -136,7 +136,7 @@ public final class CodingEngine implements NoteCoder {
                 new DictionaryStage(dictionaries, lang, config.defaultDateOfService()),
                 new ContextStage(ConText.forLanguage(lang)),
                 new SuggestionStage(dictionaries, config.codeUncertainForInpatients(), config.defaultDateOfService()),
-                new ValidityRuleStage(dictionaries, config.defaultDateOfService()));
+                new org.opencac.core.rules.CodingRulesStage(dictionaries, config.defaultDateOfService(), config.threshold()));
     }
 
     @Override

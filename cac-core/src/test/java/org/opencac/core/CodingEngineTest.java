@@ -100,4 +100,29 @@ class CodingEngineTest {
         assertTrue(result.suggestions().isEmpty());
         assertFalse(result.analysis().layers().isEmpty());
     }
+
+    @Test
+    void codingRulesRunLastAfterSuggestions() {
+        for (Language language : Language.values()) {
+            List<String> names = engine.pipeline(language).stageNames();
+            assertEquals("rules", names.get(names.size() - 1), names.toString());
+            assertTrue(names.indexOf("suggest") < names.indexOf("rules"), names.toString());
+            assertTrue(engine.pipeline(language).stages().get(names.size() - 1)
+                    instanceof org.opencac.core.rules.CodingRulesStage);
+        }
+    }
+
+    @Test
+    void hypertensionWithHeartFailureAndTimedVisitEndToEnd() {
+        String text = "Assessment: essential hypertension. Acute on chronic systolic congestive heart failure.\n"
+                + "Established patient. Total time spent: 40 minutes.";
+        CodingResult result = engine.code(Note.of("n5", text, Language.EN));
+        assertTrue(find(result, "I11.0").isPresent(), result.suggestions().toString());
+        assertTrue(find(result, "I50.23").isPresent(), result.suggestions().toString());
+        assertTrue(result.ranked().stream().noneMatch(s -> s.code().equals("I10")), result.ranked().toString());
+        CodeSuggestion visit = find(result, "99215").orElseThrow(() -> new AssertionError(result.suggestions()));
+        assertEquals("Total time spent: 40 minutes", visit.evidence().get(0).text());
+        assertEquals("rules", visit.stage());
+        assertEvidencePointsIntoText(text, result);
+    }
 }

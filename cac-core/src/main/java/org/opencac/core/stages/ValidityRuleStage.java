@@ -16,7 +16,11 @@ import org.opencac.dictionaries.Dictionaries;
  * Coding rules that need only the code set: a code not in the release in force on the date of service is
  * dropped; a non-billable header code is dropped when a billable code below it is also suggested, and otherwise
  * kept with a note in its rationale that a more specific code is needed.
+ *
+ * @deprecated replaced by {@link org.opencac.core.rules.CodingRulesStage}; kept only so that the import in
+ *     {@code CodingEngine} still compiles until the ranker branch is merged, then delete it.
  */
+@Deprecated
 public final class ValidityRuleStage implements Stage {
     private final Dictionaries dictionaries;
     private final LocalDate defaultDateOfService;

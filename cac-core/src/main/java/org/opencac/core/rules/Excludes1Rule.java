@@ -1,0 +1,81 @@
+package org.opencac.core.rules;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import org.opencac.core.model.CodeSuggestion;
+import org.opencac.dictionaries.CodeSystem;
+import org.opencac.dictionaries.Dictionaries;
+
+/**
+ * Two ICD-10-CM codes in an Excludes1 relation ("NOT CODED HERE") are never reported together: the more
+ * confident one stays (on a tie, the one first in the list), the other is dropped, and the rationale of the
+ * kept one says which code it excluded. Two codes are related when the Excludes1 notes that apply to either
+ * one ({@link Dictionaries#excludes1Codes}, which includes the notes of its category, section and chapter)
+ * cite the other one or a code above it. Only codes cited in the notes are seen: a range written "I10-I15"
+ * names I10 and I15 but not the codes between them.
+ */
+public final class Excludes1Rule implements CodingRule {
+
+    @Override
+    public String name() {
+        return "excludes1";
+    }
+
+    @Override
+    public List<CodeSuggestion> apply(RuleContext context, List<CodeSuggestion> suggestions) {
+        List<CodeSuggestion> byConfidence = new ArrayList<>(suggestions);
+        byConfidence.sort(Comparator.comparingDouble(CodeSuggestion::confidence).reversed()); // stable on ties
+        List<CodeSuggestion> kept = new ArrayList<>();
+        for (CodeSuggestion candidate : byConfidence) {
+            int excludedBy = -1;
+            if (candidate.codeSystem() == CodeSystem.ICD10CM) {
+                for (int i = 0; i < kept.size() && excludedBy < 0; i++) {
+                    CodeSuggestion other = kept.get(i);
+                    if (other.codeSystem() == CodeSystem.ICD10CM && inExcludes1Relation(context.dictionaries(),
+                            other.code(), candidate.code())) {
+                        excludedBy = i;
+                    }
+                }
+            }
+            if (excludedBy < 0) {
+                kept.add(candidate);
+                continue;
+            }
+            CodeSuggestion winner = kept.get(excludedBy);
+            String why = String.format(Locale.ROOT, "Excludes1 with %s (confidence %.2f vs %.2f)", winner.code(),
+                    winner.confidence(), candidate.confidence());
+            context.drop(this, candidate, why);
+            kept.set(excludedBy, context.annotate(winner, this, String.format(Locale.ROOT,
+                    "dropped %s (Excludes1: not coded together; this code has the higher confidence, %.2f vs %.2f)",
+                    candidate.code(), winner.confidence(), candidate.confidence())));
+        }
+        // Back to the order the rule received them in.
+        List<CodeSuggestion> result = new ArrayList<>();
+        for (CodeSuggestion original : suggestions) {
+            for (CodeSuggestion survivor : kept) {
+                if (survivor.codeSystem() == original.codeSystem() && survivor.code().equals(original.code())) {
+                    result.add(survivor);
+                    break;
+                }
+            }
+        }
+        return result;
+    }
+
+    /** True when the Excludes1 notes of either code cite the other code or one of its ancestors. */
+    static boolean inExcludes1Relation(Dictionaries dictionaries, String a, String b) {
+        return cites(dictionaries.excludes1Codes(a), a, b) || cites(dictionaries.excludes1Codes(b), b, a);
+    }
+
+    /** A note of {@code owner} citing a code above the owner itself is about other codes; it is ignored. */
+    private static boolean cites(List<String> cited, String owner, String code) {
+        for (String prefix : cited) {
+            if (code.startsWith(prefix) && !owner.startsWith(prefix)) {
+                return true;
+            }
+        }
+        return false;
+    }
+}
