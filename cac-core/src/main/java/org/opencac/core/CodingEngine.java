@@ -20,7 +20,8 @@ import org.opencac.core.stages.SentenceStage;
 import org.opencac.core.stages.ServiceCodeStage;
 import org.opencac.core.stages.SuggestionStage;
 import org.opencac.core.stages.TokenStage;
-import org.opencac.core.stages.ValidityRuleStage;
+import org.opencac.core.rules.CodingRulesStage;
+import org.opencac.dictionaries.CodeSystem;
 import org.opencac.dictionaries.Dictionaries;
 import org.opencac.nlp.context.ConText;
 import org.opencac.nlp.sections.SectionDetectors;
@@ -121,7 +122,9 @@ public final class CodingEngine implements NoteCoder {
         stages.add(new RankerStage(ranker, dictionaries, config.defaultDateOfService()));
         stages.add(new ServiceCodeStage(new SuggestionStage(dictionaries, config.codeUncertainForInpatients(),
                 config.defaultDateOfService())));
-        stages.add(new ValidityRuleStage(dictionaries, config.defaultDateOfService()));
+        // Combination rules apply where every part would be shown: use the ranker's diagnosis cut-off.
+        stages.add(new CodingRulesStage(dictionaries, config.defaultDateOfService(),
+                ranker.card().threshold(CodeSystem.ICD10CM.displayName(), config.threshold())));
         return stages;
     }
 
@@ -136,7 +139,7 @@ public final class CodingEngine implements NoteCoder {
                 new DictionaryStage(dictionaries, lang, config.defaultDateOfService()),
                 new ContextStage(ConText.forLanguage(lang)),
                 new SuggestionStage(dictionaries, config.codeUncertainForInpatients(), config.defaultDateOfService()),
-                new org.opencac.core.rules.CodingRulesStage(dictionaries, config.defaultDateOfService(), config.threshold()));
+                new CodingRulesStage(dictionaries, config.defaultDateOfService(), config.threshold()));
     }
 
     @Override
