@@ -124,7 +124,8 @@ public final class CodingEngine implements NoteCoder {
                 config.defaultDateOfService())));
         // Combination rules apply where every part would be shown: use the ranker's diagnosis cut-off.
         stages.add(new CodingRulesStage(dictionaries, config.defaultDateOfService(),
-                ranker.card().threshold(CodeSystem.ICD10CM.displayName(), config.threshold())));
+                ranker.card().threshold(CodeSystem.ICD10CM.displayName(), config.threshold()),
+                CodingRulesStage.standardRulesExcept(config.disabledRules())));
         return stages;
     }
 
@@ -139,7 +140,8 @@ public final class CodingEngine implements NoteCoder {
                 new DictionaryStage(dictionaries, lang, config.defaultDateOfService()),
                 new ContextStage(ConText.forLanguage(lang)),
                 new SuggestionStage(dictionaries, config.codeUncertainForInpatients(), config.defaultDateOfService()),
-                new CodingRulesStage(dictionaries, config.defaultDateOfService(), config.threshold()));
+                new CodingRulesStage(dictionaries, config.defaultDateOfService(), config.threshold(),
+                        CodingRulesStage.standardRulesExcept(config.disabledRules())));
     }
 
     @Override

@@ -48,6 +48,11 @@ public final class CodingRulesStage implements Stage {
         this.rules = List.copyOf(rules);
     }
 
+    /** The standard rules without the named ones. */
+    public static List<CodingRule> standardRulesExcept(java.util.Set<String> disabled) {
+        return standardRules().stream().filter(rule -> !disabled.contains(rule.name())).toList();
+    }
+
     public static List<CodingRule> standardRules() {
         return List.of(new ValidityRule(), CombinationRule.bundled(), new SpecificityRule(), new Excludes1Rule(),
                 new EmLevelRule());
