@@ -89,7 +89,10 @@ public final class CtakesPipeline {
         };
     }
 
-    /** Runs every component on the text and counts tokens (newlines excluded), mentions and negated mentions. */
+    /**
+     * Runs every component on the text and counts tokens (newlines excluded), dictionary mentions (distinct spans
+     * of annotations carrying a concept) and the negated ones.
+     */
     public NoteCounts process(String text) {
         jcas.reset();
         jcas.setDocumentText(text);
@@ -108,14 +111,21 @@ public final class CtakesPipeline {
                 tokens++;
             }
         }
-        int mentions = 0;
-        int negated = 0;
+        // A dictionary hit can be filed under more than one annotation type; count each span once.
+        java.util.Set<Long> spans = new java.util.HashSet<>();
+        java.util.Set<Long> negatedSpans = new java.util.HashSet<>();
         for (IdentifiedAnnotation mention : JCasUtil.select(jcas, IdentifiedAnnotation.class)) {
-            mentions++;
+            if (mention.getOntologyConceptArr() == null || mention.getOntologyConceptArr().size() == 0) {
+                continue;
+            }
+            long span = ((long) mention.getBegin() << 32) | mention.getEnd();
+            spans.add(span);
             if (mention.getPolarity() < 0) {
-                negated++;
+                negatedSpans.add(span);
             }
         }
+        int mentions = spans.size();
+        int negated = negatedSpans.size();
         return new NoteCounts(tokens, mentions, negated);
     }
 
