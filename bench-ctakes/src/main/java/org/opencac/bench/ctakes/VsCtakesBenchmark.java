@@ -259,7 +259,7 @@ public final class VsCtakesBenchmark {
         ctakes.pass().stageMillisPerNote().forEach((stage, millis) ->
                 System.out.printf(Locale.ROOT, "  cTAKES  %-12s %8.4f%n", stage, millis));
         System.out.println("tokens: ours = our tokenizer's tokens; cTAKES = BaseTokens except newlines. "
-                + "mentions: ours = dictionary mentions (all code sets); cTAKES = IdentifiedAnnotations");
+                + "mentions: ours = dictionary mentions (all code sets); cTAKES = distinct spans carrying a concept");
     }
 
     private static void row(String system, Pass pass, long mentions) {
