@@ -38,7 +38,11 @@ public final class IsolatedCtakes {
         this.componentNanos = pipeline.getClass().getMethod("componentNanos");
     }
 
-    /** Starts the cTAKES components (a prefix of {@link CtakesComponents#ALL}) over the lookup spec. */
+    /**
+     * Starts the cTAKES components (a prefix of {@link CtakesComponents#ALL}).
+     *
+     * @param lookupXml the lookup specification; may be null when "dictionary" is not among the components
+     */
     public static IsolatedCtakes start(List<String> components, Path lookupXml) {
         CtakesComponents.checkPrefix(components);
         URLClassLoader loader = new URLClassLoader("ctakes", classPath(moduleTarget()),
