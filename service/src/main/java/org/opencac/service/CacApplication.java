@@ -156,7 +156,7 @@ public class CacApplication extends Application<CacConfiguration> {
         jersey.register(new ErrorMappers.MalformedJson());
         jersey.register(new ErrorMappers.WrongShape());
         jersey.register(new ErrorMappers.NotImplemented());
-        jersey.register(new ErrorMappers.Database());
+        jersey.register(new ErrorMappers.Database(jdbi));
         jersey.register(new NotesResource(review));
         jersey.register(new WorklistResource(jdbi, noteStore));
         jersey.register(new BatchesResource(batches));

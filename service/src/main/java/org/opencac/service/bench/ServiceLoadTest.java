@@ -282,6 +282,8 @@ public final class ServiceLoadTest {
                     "  user: sa",
                     "  password: \"\"",
                     "  validationQuery: \"SELECT 1\"",
+                    "  checkConnectionOnBorrow: true",
+                    "  validationInterval: 1s",
                     "  maxSize: 64",
                     "migrateOnStart: true",
                     "bootstrapAdmin:",
