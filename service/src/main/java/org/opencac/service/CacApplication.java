@@ -136,6 +136,11 @@ public class CacApplication extends Application<CacConfiguration> {
         // Exception messages must not carry bound parameters (note text): show the statement only.
         jdbi.getConfig(StatementExceptions.class)
                 .setMessageRendering(StatementExceptions.MessageRendering.SHORT_STATEMENT);
+        if ("org.h2.Driver".equals(config.getDatabase().getDriverClass())) {
+            // H2 writes committed transactions to its file up to WRITE_DELAY (500 ms) later, so a killed process
+            // would lose notes and decisions it had already acknowledged. Write at every commit instead.
+            jdbi.useHandle(h -> h.execute("SET WRITE_DELAY 0"));
+        }
 
         PasswordHasher hasher = new PasswordHasher(config.getPasswordHashIterations());
         UserDao users = new UserDao(jdbi);
