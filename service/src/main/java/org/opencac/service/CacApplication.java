@@ -1,7 +1,11 @@
 package org.opencac.service;
 
+import com.fasterxml.jackson.annotation.JsonFormat;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.cfg.CoercionAction;
+import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
+import com.fasterxml.jackson.databind.type.LogicalType;
 import com.github.benmanes.caffeine.cache.CaffeineSpec;
 import io.dropwizard.assets.AssetsBundle;
 import io.dropwizard.auth.AuthDynamicFeature;
@@ -116,6 +120,16 @@ public class CacApplication extends Application<CacConfiguration> {
                 new EnvironmentVariableSubstitutor(false)));
         // Typos in field names are errors, not silently dropped data.
         bootstrap.getObjectMapper().enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+        // A number or boolean where text or a code is expected is the client's mistake, not something to convert:
+        // {"text": 0} must not store a note reading "0", nor {"language": 0} pick the first language.
+        bootstrap.getObjectMapper().coercionConfigFor(LogicalType.Textual)
+                .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
+                .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
+                .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail);
+        bootstrap.getObjectMapper().enable(DeserializationFeature.FAIL_ON_NUMBERS_FOR_ENUMS);
+        // Nor a number where a date is expected ({"dateOfService": -12} was read as day -12 after 1970-01-01).
+        bootstrap.getObjectMapper().configOverride(java.time.LocalDate.class)
+                .setFormat(JsonFormat.Value.forLeniency(false));
         // Dates as "2019-06-01" and instants as ISO-8601 text, not arrays and numbers.
         bootstrap.getObjectMapper().disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
         bootstrap.addBundle(new MigrationsBundle<>() {
