@@ -49,7 +49,7 @@ public final class ServiceLoadTest {
 
     /** The outcome of one concurrency level. */
     record LevelResult(int clients, int requests, int errors, double seconds, long[] latenciesNanos,
-                       Map<Integer, Integer> statusCounts) {
+                       Map<Integer, Integer> statusCounts, double cpuMillisPerRequest) {
         double throughput() {
             return requests / seconds;
         }
@@ -118,6 +118,7 @@ public final class ServiceLoadTest {
         int[] statuses = new int[total];
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(maxSeconds);
         ExecutorService pool = Executors.newFixedThreadPool(clients);
+        long cpuStart = processCpuNanos();
         long start = System.nanoTime();
         try {
             List<Future<?>> workers = new ArrayList<>();
@@ -139,6 +140,7 @@ public final class ServiceLoadTest {
             pool.shutdownNow();
         }
         double seconds = (System.nanoTime() - start) / 1e9;
+        long cpu = processCpuNanos() - cpuStart;
         int done = Math.min(total, next.get());
         // Requests never started because of the time limit have status 0 and are not counted.
         int completed = 0;
@@ -157,7 +159,14 @@ public final class ServiceLoadTest {
             measured.add(latencies[i]);
         }
         long[] sorted = measured.stream().mapToLong(Long::longValue).sorted().toArray();
-        return new LevelResult(clients, completed, errors, seconds, sorted, counts);
+        return new LevelResult(clients, completed, errors, seconds, sorted, counts,
+                completed == 0 ? 0 : cpu / 1e6 / completed);
+    }
+
+    /** CPU time used by this JVM so far (load generator, plus the service when it runs in-process). */
+    static long processCpuNanos() {
+        var os = java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+        return os instanceof com.sun.management.OperatingSystemMXBean sun ? sun.getProcessCpuTime() : 0;
     }
 
     /** Nearest-rank percentile of sorted values. */
@@ -171,13 +180,14 @@ public final class ServiceLoadTest {
 
     static void printTable(List<LevelResult> results) {
         System.out.println("| clients | requests | errors | throughput (req/s) | p50 (ms) | p95 (ms) | p99 (ms) | "
-                + "max (ms) | statuses |");
-        System.out.println("| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |");
+                + "max (ms) | JVM CPU per request (ms) | statuses |");
+        System.out.println("| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |");
         for (LevelResult r : results) {
             long max = r.latenciesNanos().length == 0 ? 0 : r.latenciesNanos()[r.latenciesNanos().length - 1];
-            System.out.printf(Locale.ROOT, "| %d | %d | %d | %.1f | %.1f | %.1f | %.1f | %.1f | %s |%n",
+            System.out.printf(Locale.ROOT, "| %d | %d | %d | %.1f | %.1f | %.1f | %.1f | %.1f | %.2f | %s |%n",
                     r.clients(), r.requests(), r.errors(), r.throughput(), r.percentileMillis(50),
-                    r.percentileMillis(95), r.percentileMillis(99), max / 1e6, r.statusCounts());
+                    r.percentileMillis(95), r.percentileMillis(99), max / 1e6, r.cpuMillisPerRequest(),
+                    r.statusCounts());
         }
     }
 
