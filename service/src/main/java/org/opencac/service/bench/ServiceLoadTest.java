@@ -94,6 +94,9 @@ public final class ServiceLoadTest {
             for (int clients : levels) {
                 results.add(run(client, clients, requests, maxSeconds));
             }
+            System.out.println(local != null
+                    ? "JVM CPU = this process: the in-process service and the load generator together"
+                    : "JVM CPU = this process: the load generator only (the service runs elsewhere)");
             printTable(results);
         } finally {
             if (local != null) {
