@@ -25,7 +25,7 @@ import org.opencac.core.model.Note;
  * throws, every evidence and mention offset lies inside the text and points at exactly its text, suggestions come best
  * first and every confidence is in [0, 1].
  */
-class PipelineProperties {
+class PipelinePropertiesTest {
     /** Built once for all properties (takes seconds). */
     private static final class Engine {
         static final CodingEngine INSTANCE = CodingEngine.createDefault();

@@ -33,7 +33,7 @@ import org.opencac.service.support.RunningService;
  * well-formed JSON of the wrong shape, wrong content types and huge strings, sent to every endpoint that takes a body.
  * Each answer must be a 4xx (never 5xx) and no table may change: rows are counted before and after every request.
  */
-class ApiFuzzProperties {
+class ApiFuzzPropertiesTest {
     private static RunningService service;
     private static String noteId;
 
