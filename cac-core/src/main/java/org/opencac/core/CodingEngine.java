@@ -1,9 +1,11 @@
 package org.opencac.core;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import org.opencac.core.model.CodeSuggestion;
 import org.opencac.core.model.Language;
 import org.opencac.core.model.Note;
@@ -129,10 +131,39 @@ public final class CodingEngine implements NoteCoder {
         return stages;
     }
 
+    /**
+     * An engine whose sentence and token models are read from {@code modelDirectory} ({@code <lang>-sent.bin},
+     * {@code <lang>-token.bin}, as written by {@code cac train text}) instead of the bundled ones. A missing or
+     * corrupt model file makes this fail with a message naming the file: the engine refuses to start.
+     */
+    public static CodingEngine create(EngineConfig config, Dictionaries dictionaries, Path modelDirectory) {
+        Map<Language, TextModels> models = new EnumMap<>(Language.class);
+        for (Language language : Language.values()) {
+            String lang = language.code();
+            models.put(language, TextModels.fromFiles(lang, modelDirectory.resolve(lang + "-sent.bin"),
+                    modelDirectory.resolve(lang + "-token.bin")));
+        }
+        return create(config, dictionaries, models::get);
+    }
+
+    private static CodingEngine create(EngineConfig config, Dictionaries dictionaries,
+                                       Function<Language, TextModels> models) {
+        Map<Language, Pipeline> pipelines = new EnumMap<>(Language.class);
+        for (Language language : Language.values()) {
+            pipelines.put(language, new Pipeline(stagesFor(language, dictionaries, config, models.apply(language))));
+            dictionaries.matcher(language.code(), config.defaultDateOfService());
+        }
+        return new CodingEngine(config, pipelines, dictionaries);
+    }
+
     /** The stages in order; {@link Pipeline} checks at construction that each one's inputs come earlier. */
     static List<Stage> stagesFor(Language language, Dictionaries dictionaries, EngineConfig config) {
+        return stagesFor(language, dictionaries, config, TextModels.forLanguage(language.code()));
+    }
+
+    private static List<Stage> stagesFor(Language language, Dictionaries dictionaries, EngineConfig config,
+                                         TextModels models) {
         String lang = language.code();
-        TextModels models = TextModels.forLanguage(lang);
         return List.of(
                 new SentenceStage(models.sentenceDetector()),
                 new TokenStage(models.tokenizer()),

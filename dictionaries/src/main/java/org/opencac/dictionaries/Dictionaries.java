@@ -728,6 +728,24 @@ public final class Dictionaries {
             return this;
         }
 
+        /**
+         * {@link #addCpt} from a licensed CPT file on disk ({@link CptFileLoader} format). A missing or malformed
+         * file fails with a message naming it.
+         */
+        public Builder addCptFile(java.nio.file.Path file, String releaseName) {
+            if (!java.nio.file.Files.isRegularFile(file)) {
+                throw new IllegalStateException("Missing CPT file: " + file);
+            }
+            List<CptFileLoader.CptRecord> records;
+            try (InputStream in = java.nio.file.Files.newInputStream(file)) {
+                records = CptFileLoader.read(in);
+            } catch (IOException e) {
+                throw new IllegalStateException("Corrupt or unreadable CPT file: " + file + " (" + e.getMessage()
+                        + ")", e);
+            }
+            return addCpt(records, releaseName, TermSources.CPT_USER);
+        }
+
         public Builder abbreviations(Language language, Abbreviations list) {
             abbreviations.put(language, list);
             return this;

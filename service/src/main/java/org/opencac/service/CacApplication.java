@@ -1,7 +1,11 @@
 package org.opencac.service;
 
+import com.fasterxml.jackson.annotation.JsonFormat;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.cfg.CoercionAction;
+import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
+import com.fasterxml.jackson.databind.type.LogicalType;
 import com.github.benmanes.caffeine.cache.CaffeineSpec;
 import io.dropwizard.assets.AssetsBundle;
 import io.dropwizard.auth.AuthDynamicFeature;
@@ -116,6 +120,16 @@ public class CacApplication extends Application<CacConfiguration> {
                 new EnvironmentVariableSubstitutor(false)));
         // Typos in field names are errors, not silently dropped data.
         bootstrap.getObjectMapper().enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+        // A number or boolean where text or a code is expected is the client's mistake, not something to convert:
+        // {"text": 0} must not store a note reading "0", nor {"language": 0} pick the first language.
+        bootstrap.getObjectMapper().coercionConfigFor(LogicalType.Textual)
+                .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
+                .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
+                .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail);
+        bootstrap.getObjectMapper().enable(DeserializationFeature.FAIL_ON_NUMBERS_FOR_ENUMS);
+        // Nor a number where a date is expected ({"dateOfService": -12} was read as day -12 after 1970-01-01).
+        bootstrap.getObjectMapper().configOverride(java.time.LocalDate.class)
+                .setFormat(JsonFormat.Value.forLeniency(false));
         // Dates as "2019-06-01" and instants as ISO-8601 text, not arrays and numbers.
         bootstrap.getObjectMapper().disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
         bootstrap.addBundle(new MigrationsBundle<>() {
@@ -136,6 +150,11 @@ public class CacApplication extends Application<CacConfiguration> {
         // Exception messages must not carry bound parameters (note text): show the statement only.
         jdbi.getConfig(StatementExceptions.class)
                 .setMessageRendering(StatementExceptions.MessageRendering.SHORT_STATEMENT);
+        if ("org.h2.Driver".equals(config.getDatabase().getDriverClass())) {
+            // H2 writes committed transactions to its file up to WRITE_DELAY (500 ms) later, so a killed process
+            // would lose notes and decisions it had already acknowledged. Write at every commit instead.
+            jdbi.useHandle(h -> h.execute("SET WRITE_DELAY 0"));
+        }
 
         PasswordHasher hasher = new PasswordHasher(config.getPasswordHashIterations());
         UserDao users = new UserDao(jdbi);
@@ -156,7 +175,7 @@ public class CacApplication extends Application<CacConfiguration> {
         jersey.register(new ErrorMappers.MalformedJson());
         jersey.register(new ErrorMappers.WrongShape());
         jersey.register(new ErrorMappers.NotImplemented());
-        jersey.register(new ErrorMappers.Database());
+        jersey.register(new ErrorMappers.Database(jdbi));
         jersey.register(new NotesResource(review));
         jersey.register(new WorklistResource(jdbi, noteStore));
         jersey.register(new BatchesResource(batches));

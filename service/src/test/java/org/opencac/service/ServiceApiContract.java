@@ -381,6 +381,52 @@ abstract class ServiceApiContract {
         assertEquals(1, decided);
     }
 
+    /**
+     * Fault 2d: many coders decide on the same suggestion of the same version at once. Exactly one request wins;
+     * every other one gets 409 (never 500, never a second write); the audit holds exactly one decision.
+     */
+    @Test
+    void manyConcurrentDecisionsOnOneSuggestionLetExactlyOneWin() throws Exception {
+        int threads = 16;
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(threads);
+        try {
+            for (int round = 0; round < 5; round++) {
+                String id = submitOk(NOTE_TEXT).get("id").asText();
+                java.util.concurrent.CountDownLatch gate = new java.util.concurrent.CountDownLatch(1);
+                List<java.util.concurrent.Future<HttpResponse<String>>> calls = new ArrayList<>();
+                for (int t = 0; t < threads; t++) {
+                    Map<String, Object> body = t % 2 == 0 ? Map.of("action", "accept", "version", 1)
+                            : Map.of("action", "reject", "reason", "thread " + t, "version", 1);
+                    calls.add(pool.submit(() -> {
+                        gate.await();
+                        return decide(id, 1, body);
+                    }));
+                }
+                gate.countDown();
+                int won = 0;
+                int conflicts = 0;
+                for (var call : calls) {
+                    HttpResponse<String> r = call.get();
+                    if (r.statusCode() == 200) {
+                        won++;
+                    } else {
+                        assertEquals(409, r.statusCode(), r.body());
+                        assertEquals(409, service.parse(r).get("code").asInt());
+                        conflicts++;
+                    }
+                }
+                assertEquals(1, won, "round " + round);
+                assertEquals(threads - 1, conflicts, "round " + round);
+                JsonNode note = service.parse(service.get(CODER, "/api/v1/notes/" + id));
+                assertEquals(2, note.get("version").asInt());
+                assertEquals(1, service.count("SELECT COUNT(*) FROM audit_event WHERE action = 'decision' "
+                        + "AND note_id = '" + id + "'"));
+            }
+        } finally {
+            pool.shutdown();
+        }
+    }
+
     // ---- bad input ----
 
     void assertRefusedWithoutWriting(HttpResponse<String> r, int status, String messagePart) {

@@ -1,8 +1,11 @@
 package org.opencac.nlp.text;
 
+import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import opennlp.tools.sentdetect.SentenceModel;
@@ -63,6 +66,32 @@ public final class TextModels {
         Abbreviations abbreviations = Abbreviations.forLanguage(language);
         return new TextModels(new ClinicalSentenceDetector(sentenceModel, abbreviations),
                 new ClinicalTokenizer(tokenizerModel, abbreviations));
+    }
+
+    /**
+     * Our clinical rules around models read from files (e.g. a folder of freshly trained models). A missing or
+     * unreadable file fails here, with a message naming it, so an engine built on it refuses to start.
+     */
+    public static TextModels fromFiles(String language, Path sentenceModel, Path tokenizerModel) {
+        return clinical(language, readModel(sentenceModel, "sentence", SentenceModel::new),
+                readModel(tokenizerModel, "tokenizer", TokenizerModel::new));
+    }
+
+    /** Reads one model from a stream. */
+    private interface ModelReader<M> {
+        M read(InputStream in) throws IOException;
+    }
+
+    private static <M> M readModel(Path file, String kind, ModelReader<M> reader) {
+        if (!Files.isRegularFile(file)) {
+            throw new IllegalStateException("Missing " + kind + " model file: " + file);
+        }
+        try (InputStream in = new BufferedInputStream(Files.newInputStream(file))) {
+            return reader.read(in);
+        } catch (IOException | RuntimeException e) {
+            throw new IllegalStateException("Corrupt or unreadable " + kind + " model file: " + file + " ("
+                    + e.getClass().getSimpleName() + ")", e);
+        }
     }
 
     public SentenceDetector sentenceDetector() {

@@ -9,6 +9,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import java.util.stream.Collectors;
+import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.JdbiException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -72,14 +73,84 @@ public final class ErrorMappers {
         }
     }
 
-    /** Database failures: log the type and SQL state only (the message may hold bound note text). */
+    /**
+     * Database failures: log the type and SQL state only (the message may hold bound note text). A database that
+     * cannot be reached is the server's temporary condition, not a bug: 503 so clients retry; anything else 500.
+     * Some drivers report a lost connection without a telling SQL state (e.g. PostgreSQL while binding a null), so
+     * before answering 500 the mapper checks whether the database answers at all.
+     */
     public static class Database implements ExceptionMapper<JdbiException> {
+        private final Jdbi jdbi;
+
+        /** @param jdbi the service's database, probed before a failure is reported as a server error; may be null */
+        public Database(Jdbi jdbi) {
+            this.jdbi = jdbi;
+        }
+
         @Override
         public Response toResponse(JdbiException e) {
             Throwable cause = e.getCause();
             String state = cause instanceof java.sql.SQLException sql ? sql.getSQLState() : "n/a";
-            LOG.error("Database error {} (SQL state {})", e.getClass().getSimpleName(), state);
+            if (isUnreachable(e) || !answers(jdbi)) {
+                LOG.warn("Database unavailable: {} (SQL state {})", e.getClass().getSimpleName(), state);
+                return error(503, "The database is unavailable; nothing was changed. Retry later");
+            }
+            LOG.error("Database error {} (SQL state {}; causes {})", e.getClass().getSimpleName(), state,
+                    causeTypes(e));
             return error(500, "Database error; nothing was changed");
         }
+    }
+
+    /** True when the database runs "SELECT 1", or when there is nothing to probe. */
+    static boolean answers(Jdbi jdbi) {
+        if (jdbi == null) {
+            return true;
+        }
+        try {
+            jdbi.useHandle(h -> h.createQuery("SELECT 1").mapTo(Integer.class).one());
+            return true;
+        } catch (JdbiException probe) {
+            return !isUnreachable(probe);
+        }
+    }
+
+    /**
+     * SQL states that mean "no working connection": class 08 (connection exception, standard), PostgreSQL's
+     * 57P01-57P03 (server shutting down or starting) and H2's 90067 (connection broken), 90098 (database closed by
+     * the server), 90121 (database already closed).
+     */
+    private static final java.util.Set<String> UNREACHABLE_STATES = java.util.Set.of("57P01", "57P02", "57P03",
+            "90067", "90098", "90121");
+
+    /** The class names of the cause chain (never messages: they may hold bound note text). */
+    static String causeTypes(Throwable failure) {
+        StringBuilder types = new StringBuilder();
+        for (Throwable t = failure.getCause(); t != null && types.length() < 500; t = t.getCause()) {
+            types.append(types.length() == 0 ? "" : " <- ").append(t.getClass().getName());
+            if (t.getCause() == t) {
+                break;
+            }
+        }
+        return types.length() == 0 ? "none" : types.toString();
+    }
+
+    /** True when the failure (or one of its causes) is a lost or refused database connection. */
+    public static boolean isUnreachable(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof org.jdbi.v3.core.ConnectionException
+                    || t instanceof java.sql.SQLTransientConnectionException
+                    || t instanceof java.sql.SQLNonTransientConnectionException
+                    || t instanceof java.net.ConnectException) {
+                return true;
+            }
+            if (t instanceof java.sql.SQLException sql && sql.getSQLState() != null
+                    && (sql.getSQLState().startsWith("08") || UNREACHABLE_STATES.contains(sql.getSQLState()))) {
+                return true;
+            }
+            if (t.getCause() == t) {
+                break;
+            }
+        }
+        return false;
     }
 }
