@@ -134,7 +134,8 @@ public final class CodingEngine implements NoteCoder {
     /**
      * An engine whose sentence and token models are read from {@code modelDirectory} ({@code <lang>-sent.bin},
      * {@code <lang>-token.bin}, as written by {@code cac train text}) instead of the bundled ones. A missing or
-     * corrupt model file makes this fail with a message naming the file: the engine refuses to start.
+     * corrupt model file makes this fail with a message naming the file: the engine refuses to start. Such an
+     * engine uses the match-based confidence: the bundled rankers were trained on the bundled models' output.
      */
     public static CodingEngine create(EngineConfig config, Dictionaries dictionaries, Path modelDirectory) {
         Map<Language, TextModels> models = new EnumMap<>(Language.class);
@@ -153,7 +154,7 @@ public final class CodingEngine implements NoteCoder {
             pipelines.put(language, new Pipeline(stagesFor(language, dictionaries, config, models.apply(language))));
             dictionaries.matcher(language.code(), config.defaultDateOfService());
         }
-        return new CodingEngine(config, pipelines, dictionaries);
+        return new CodingEngine(config, pipelines, Map.of(), dictionaries);
     }
 
     /** The stages in order; {@link Pipeline} checks at construction that each one's inputs come earlier. */
