@@ -2,7 +2,11 @@ package org.opencac.core.stages;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.opencac.core.model.Context;
 import org.opencac.core.model.Mention;
@@ -12,6 +16,7 @@ import org.opencac.core.pipeline.Layer;
 import org.opencac.core.pipeline.Stage;
 import org.opencac.dictionaries.Dictionaries;
 import org.opencac.dictionaries.TermMatch;
+import org.opencac.dictionaries.TermMatcher;
 import org.opencac.nlp.sections.Section;
 
 /**
@@ -24,6 +29,9 @@ public final class DictionaryStage implements Stage {
     private final Dictionaries dictionaries;
     private final String language;
     private final LocalDate defaultDateOfService;
+    /** Longest multi-token match whose inner windows are looked up again when nested matches are kept. */
+    static final int MAX_NESTED_TOKENS = 10;
+
     private final boolean keepNested;
 
     public DictionaryStage(Dictionaries dictionaries, String language, LocalDate defaultDateOfService) {
@@ -63,7 +71,11 @@ public final class DictionaryStage implements Stage {
             ends[i] = tokens.get(i).end();
         }
         LocalDate date = note.note().dateOfService() != null ? note.note().dateOfService() : defaultDateOfService;
-        List<TermMatch> matches = dictionaries.matcher(language, date).match(note.text(), starts, ends);
+        TermMatcher matcher = dictionaries.matcher(language, date);
+        List<TermMatch> matches = matcher.match(note.text(), starts, ends);
+        if (keepNested) {
+            matches = withNested(matcher, note.text(), starts, ends, matches);
+        }
         List<Mention> mentions = new ArrayList<>();
         for (TermMatch match : matches) {
             if ((!keepNested && isInsideLongerMatch(match, matches)) || isInHeading(match, note.sections())) {
@@ -75,6 +87,64 @@ public final class DictionaryStage implements Stage {
                     sectionAt(note.sections(), match.start()), Context.AFFIRMED));
         }
         return note.withMentions(mentions, Layer.MENTIONS);
+    }
+
+    /**
+     * The matcher itself keeps only the longest match at each position, so "obesidad" inside "obesidad mórbida"
+     * is never seen. This looks every shorter token window inside a multi-token match up again (windows of at
+     * most {@value #MAX_NESTED_TOKENS} tokens) and adds the matches found there, each (span, code) once.
+     */
+    static List<TermMatch> withNested(TermMatcher matcher, String text, int[] starts, int[] ends,
+                                      List<TermMatch> matches) {
+        Map<String, TermMatch> all = new LinkedHashMap<>();
+        for (TermMatch match : matches) {
+            all.putIfAbsent(matchKey(match), match);
+        }
+        Set<Long> windowsDone = new HashSet<>();
+        for (TermMatch match : matches) {
+            int first = firstTokenAt(starts, ends, match.start());
+            int last = lastTokenBefore(starts, ends, match.end());
+            if (first < 0 || last <= first || last - first + 1 > MAX_NESTED_TOKENS) {
+                continue;
+            }
+            for (int s = first; s <= last; s++) {
+                for (int e = s; e <= last; e++) {
+                    if ((s == first && e == last) || !windowsDone.add(((long) s << 32) | e)) {
+                        continue;
+                    }
+                    int[] subStarts = Arrays.copyOfRange(starts, s, e + 1);
+                    int[] subEnds = Arrays.copyOfRange(ends, s, e + 1);
+                    for (TermMatch inner : matcher.match(text, subStarts, subEnds)) {
+                        all.putIfAbsent(matchKey(inner), inner);
+                    }
+                }
+            }
+        }
+        return new ArrayList<>(all.values());
+    }
+
+    private static String matchKey(TermMatch match) {
+        return match.start() + ":" + match.end() + ':' + match.system() + ':' + match.code();
+    }
+
+    /** Index of the first token that ends after {@code offset}, or -1. */
+    private static int firstTokenAt(int[] starts, int[] ends, int offset) {
+        for (int i = 0; i < starts.length; i++) {
+            if (ends[i] > offset) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** Index of the last token that starts before {@code offset}, or -1. */
+    private static int lastTokenBefore(int[] starts, int[] ends, int offset) {
+        for (int i = starts.length - 1; i >= 0; i--) {
+            if (starts[i] < offset) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     private static boolean isInsideLongerMatch(TermMatch match, List<TermMatch> all) {
