@@ -17,6 +17,7 @@ import org.opencac.core.pipeline.Stage;
 import org.opencac.dictionaries.Dictionaries;
 import org.opencac.dictionaries.TermMatch;
 import org.opencac.dictionaries.TermMatcher;
+import org.opencac.dictionaries.TermSources;
 import org.opencac.nlp.sections.Section;
 
 /**
@@ -32,7 +33,12 @@ public final class DictionaryStage implements Stage {
     /** Longest multi-token match whose inner windows are looked up again when nested matches are kept. */
     static final int MAX_NESTED_TOKENS = 10;
 
+    /** Learned term sources that are also matched with gaps (ranker input only). */
+    static final Set<String> GAPPED_SOURCES = Set.of(TermSources.CODIESP_TRAIN, "codiesp-train-en-projected");
+
     private final boolean keepNested;
+    /** Gapped matchers by date of service ("" for none: the newest releases). */
+    private final Map<String, GappedTermMatcher> gappedByDate = new java.util.concurrent.ConcurrentHashMap<>();
 
     public DictionaryStage(Dictionaries dictionaries, String language, LocalDate defaultDateOfService) {
         this(dictionaries, language, defaultDateOfService, false);
@@ -75,6 +81,7 @@ public final class DictionaryStage implements Stage {
         List<TermMatch> matches = matcher.match(note.text(), starts, ends);
         if (keepNested) {
             matches = withNested(matcher, note.text(), starts, ends, matches);
+            matches = withGapped(gapped(date).match(note.text(), starts, ends, note.tokenSentence()), matches);
         }
         List<Mention> mentions = new ArrayList<>();
         for (TermMatch match : matches) {
@@ -87,6 +94,32 @@ public final class DictionaryStage implements Stage {
                     sectionAt(note.sections(), match.start()), Context.AFFIRMED));
         }
         return note.withMentions(mentions, Layer.MENTIONS);
+    }
+
+    private GappedTermMatcher gapped(LocalDate date) {
+        return gappedByDate.computeIfAbsent(date == null ? "" : date.toString(), d -> new GappedTermMatcher(
+                org.opencac.dictionaries.match.Language.fromCode(language),
+                dictionaries.terms(org.opencac.dictionaries.match.Language.fromCode(language), date), GAPPED_SOURCES,
+                // Partial matches were measured on Spanish only (English already has many more candidates).
+                "es".equals(language)));
+    }
+
+    /** Adds the gapped matches whose code has no contiguous match overlapping them. */
+    static List<TermMatch> withGapped(List<TermMatch> gapped, List<TermMatch> matches) {
+        List<TermMatch> all = new ArrayList<>(matches);
+        for (TermMatch g : gapped) {
+            boolean covered = false;
+            for (TermMatch m : matches) {
+                if (m.system() == g.system() && m.code().equals(g.code()) && m.start() < g.end() && g.start() < m.end()) {
+                    covered = true;
+                    break;
+                }
+            }
+            if (!covered) {
+                all.add(g);
+            }
+        }
+        return all;
     }
 
     /**
