@@ -158,7 +158,7 @@ public final class CandidateFeatures {
                     case "projected" -> f.put("src_projected", 1.0);
                     default -> { }
                 }
-                String folded = TermStatistics.foldText(m.text());
+                String folded = TermStatistics.statisticsText(m);
                 texts.add(folded);
                 TermStatistics.Counts counts = stats.counts(codeKey, folded);
                 double precision = counts.coded() / (counts.seen() + 1.0);
