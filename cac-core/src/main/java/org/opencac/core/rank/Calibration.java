@@ -65,8 +65,20 @@ public record Calibration(@JsonProperty("x") double[] x, @JsonProperty("y") doub
         return new Calibration(bx, by);
     }
 
+    /**
+     * Share of the raw score blended into the calibrated value, so that the map is strictly increasing: candidates
+     * the isotonic map would put level (its flat ends) keep the model's order, which ranking and MAP depend on.
+     * Moves a probability by at most this much.
+     */
+    static final double TIE_BREAK = 1e-4;
+
     /** The calibrated probability of a raw score, clamped to [0, 1]. */
     public double apply(double score) {
+        double raw = clamp(score);
+        return clamp((1 - TIE_BREAK) * isotonic(score) + TIE_BREAK * raw);
+    }
+
+    private double isotonic(double score) {
         if (score <= x[0]) {
             return clamp(y[0]);
         }

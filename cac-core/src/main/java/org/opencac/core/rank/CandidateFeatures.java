@@ -10,6 +10,7 @@ import java.util.Set;
 import org.opencac.core.model.Mention;
 import org.opencac.core.model.Span;
 import org.opencac.core.pipeline.AnalyzedNote;
+import org.opencac.core.stages.GappedTermMatcher;
 import org.opencac.dictionaries.CodeSystem;
 import org.opencac.dictionaries.TermSources;
 import org.opencac.nlp.classify.CodeScore;
@@ -34,14 +35,16 @@ public final class CandidateFeatures {
     static {
         List<String> names = new ArrayList<>(List.of(
                 "const", "has_mention", "best_match", "mean_match",
-                "src_title", "src_index", "src_inclusion", "src_learned", "src_projected",
+                "src_title", "src_index", "src_inclusion", "src_learned", "src_projected", "gapped_share", "gapped_only", "partial_share",
                 "log_mentions", "log_terms", "nested_share", "all_nested", "contains_shorter",
                 "tp_best", "tp_mean", "tp_support", "tp_unseen", "tp_best_x_present",
                 "neg_share", "unc_share", "hist_share", "fam_share", "hyp_share", "present_any",
                 "first_pos", "prior", "prior_zero",
                 "clf_score", "clf_known", "clf_rank_inv", "clf_top5", "clf_only",
                 "same_cat_others", "more_specific", "less_specific",
-                "is_pcs", "pcs_prefix4", "pcs_full", "cm_category_only", "code_len"));
+                "is_pcs", "pcs_prefix4", "pcs_full", "cm_category_only", "code_len",
+                "x_tp_match", "x_tp_support", "x_clf_mention", "x_clf_tp", "x_prior_clf_only", "x_pcs_tp",
+                "x_pcs_clf"));
         for (String section : SECTIONS) {
             names.add("sec_" + section);
         }
@@ -135,7 +138,15 @@ public final class CandidateFeatures {
             int first = Integer.MAX_VALUE;
             Set<String> texts = new HashSet<>();
             Map<String, Integer> sections = new LinkedHashMap<>();
+            int gapped = 0;
+            int partial = 0;
             for (Mention m : mentions) {
+                if (m.termSource() != null && m.termSource().endsWith(GappedTermMatcher.SUFFIX)) {
+                    gapped++;
+                }
+                if (m.termSource() != null && m.termSource().endsWith(GappedTermMatcher.PARTIAL_SUFFIX)) {
+                    partial++;
+                }
                 best = Math.max(best, m.matchScore());
                 sum += m.matchScore();
                 String source = m.termSource();
@@ -147,7 +158,7 @@ public final class CandidateFeatures {
                     case "projected" -> f.put("src_projected", 1.0);
                     default -> { }
                 }
-                String folded = TermStatistics.foldText(m.text());
+                String folded = TermStatistics.statisticsText(m);
                 texts.add(folded);
                 TermStatistics.Counts counts = stats.counts(codeKey, folded);
                 double precision = counts.coded() / (counts.seen() + 1.0);
@@ -175,6 +186,9 @@ public final class CandidateFeatures {
                 first = Math.min(first, m.span().start());
                 sections.merge(sectionGroup(m.section()), 1, Integer::sum);
             }
+            f.put("gapped_share", gapped / (double) n);
+            f.put("gapped_only", gapped + partial == n ? 1.0 : 0.0);
+            f.put("partial_share", partial / (double) n);
             f.put("best_match", best);
             f.put("mean_match", sum / n);
             f.put("log_mentions", Math.log1p(n) / 3.0);
@@ -239,6 +253,14 @@ public final class CandidateFeatures {
         f.put("pcs_full", pcs && bare.length() == 7 ? 1.0 : 0.0);
         f.put("cm_category_only", !pcs && bare.length() == 3 ? 1.0 : 0.0);
         f.put("code_len", bare.length() / 7.0);
+        // Products of evidence kinds: the model is linear, so "a precise term AND a good match" needs its own column.
+        f.put("x_tp_match", f.get("tp_best") * f.get("best_match"));
+        f.put("x_tp_support", f.get("tp_best") * f.get("tp_support"));
+        f.put("x_clf_mention", f.get("clf_score") * f.get("has_mention"));
+        f.put("x_clf_tp", f.get("clf_score") * f.get("tp_best"));
+        f.put("x_prior_clf_only", f.get("prior") * f.get("clf_only"));
+        f.put("x_pcs_tp", f.get("is_pcs") * f.get("tp_best"));
+        f.put("x_pcs_clf", f.get("is_pcs") * f.get("clf_score"));
         double[] row = new double[NAMES.size()];
         for (int i = 0; i < row.length; i++) {
             row[i] = f.get(NAMES.get(i));
@@ -249,6 +271,11 @@ public final class CandidateFeatures {
     static String sourceGroup(String source) {
         if (source == null) {
             return "";
+        }
+        for (String suffix : List.of(GappedTermMatcher.SUFFIX, GappedTermMatcher.PARTIAL_SUFFIX)) {
+            if (source.endsWith(suffix)) {
+                source = source.substring(0, source.length() - suffix.length());
+            }
         }
         return switch (source) {
             case TermSources.TABULAR_TITLE, TermSources.PCS_TITLE, TermSources.HCPCS_TITLE -> "title";

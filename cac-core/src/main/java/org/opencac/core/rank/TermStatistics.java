@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import org.opencac.core.model.Mention;
+import org.opencac.core.stages.GappedTermMatcher;
 import org.opencac.dictionaries.match.TokenNormalizer;
 
 /**
@@ -58,6 +59,21 @@ public final class TermStatistics {
         return TokenNormalizer.foldLower(text).strip().replaceAll("\\s+", " ");
     }
 
+    /**
+     * The text a mention's statistics are kept under: its folded text, or for a gapped or partial match (whose
+     * text holds whatever words lie in between) the folded term it matched, marked with the kind of match.
+     */
+    public static String statisticsText(Mention mention) {
+        String source = mention.termSource();
+        if (source != null && source.endsWith(GappedTermMatcher.SUFFIX)) {
+            return "~gapped " + foldText(mention.term());
+        }
+        if (source != null && source.endsWith(GappedTermMatcher.PARTIAL_SUFFIX)) {
+            return "~partial " + foldText(mention.term());
+        }
+        return foldText(mention.text());
+    }
+
     public Counts counts(String codeKey, String foldedText) {
         return terms.getOrDefault(codeKey + '|' + foldedText, new Counts(0, 0));
     }
@@ -90,7 +106,7 @@ public final class TermStatistics {
             Set<String> seenHere = new HashSet<>();
             for (Mention mention : mentions) {
                 String codeKey = codeKey(mention.system().displayName(), mention.code());
-                seenHere.add(codeKey + '|' + foldText(mention.text()));
+                seenHere.add(codeKey + '|' + statisticsText(mention));
             }
             for (String key : seenHere) {
                 int[] counts = terms.computeIfAbsent(key, k -> new int[2]);

@@ -2,7 +2,11 @@ package org.opencac.core.stages;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.opencac.core.model.Context;
 import org.opencac.core.model.Mention;
@@ -12,6 +16,8 @@ import org.opencac.core.pipeline.Layer;
 import org.opencac.core.pipeline.Stage;
 import org.opencac.dictionaries.Dictionaries;
 import org.opencac.dictionaries.TermMatch;
+import org.opencac.dictionaries.TermMatcher;
+import org.opencac.dictionaries.TermSources;
 import org.opencac.nlp.sections.Section;
 
 /**
@@ -24,7 +30,15 @@ public final class DictionaryStage implements Stage {
     private final Dictionaries dictionaries;
     private final String language;
     private final LocalDate defaultDateOfService;
+    /** Longest multi-token match whose inner windows are looked up again when nested matches are kept. */
+    static final int MAX_NESTED_TOKENS = 10;
+
+    /** Learned term sources that are also matched with gaps (ranker input only). */
+    static final Set<String> GAPPED_SOURCES = Set.of(TermSources.CODIESP_TRAIN, "codiesp-train-en-projected");
+
     private final boolean keepNested;
+    /** Gapped matchers by date of service ("" for none: the newest releases). */
+    private final Map<String, GappedTermMatcher> gappedByDate = new java.util.concurrent.ConcurrentHashMap<>();
 
     public DictionaryStage(Dictionaries dictionaries, String language, LocalDate defaultDateOfService) {
         this(dictionaries, language, defaultDateOfService, false);
@@ -63,7 +77,12 @@ public final class DictionaryStage implements Stage {
             ends[i] = tokens.get(i).end();
         }
         LocalDate date = note.note().dateOfService() != null ? note.note().dateOfService() : defaultDateOfService;
-        List<TermMatch> matches = dictionaries.matcher(language, date).match(note.text(), starts, ends);
+        TermMatcher matcher = dictionaries.matcher(language, date);
+        List<TermMatch> matches = matcher.match(note.text(), starts, ends);
+        if (keepNested) {
+            matches = withNested(matcher, note.text(), starts, ends, matches);
+            matches = withGapped(gapped(date).match(note.text(), starts, ends, note.tokenSentence()), matches);
+        }
         List<Mention> mentions = new ArrayList<>();
         for (TermMatch match : matches) {
             if ((!keepNested && isInsideLongerMatch(match, matches)) || isInHeading(match, note.sections())) {
@@ -75,6 +94,90 @@ public final class DictionaryStage implements Stage {
                     sectionAt(note.sections(), match.start()), Context.AFFIRMED));
         }
         return note.withMentions(mentions, Layer.MENTIONS);
+    }
+
+    private GappedTermMatcher gapped(LocalDate date) {
+        return gappedByDate.computeIfAbsent(date == null ? "" : date.toString(), d -> new GappedTermMatcher(
+                org.opencac.dictionaries.match.Language.fromCode(language),
+                dictionaries.terms(org.opencac.dictionaries.match.Language.fromCode(language), date), GAPPED_SOURCES,
+                // Partial matches were measured on Spanish only (English already has many more candidates).
+                "es".equals(language)));
+    }
+
+    /** Adds the gapped matches whose code has no contiguous match overlapping them. */
+    static List<TermMatch> withGapped(List<TermMatch> gapped, List<TermMatch> matches) {
+        List<TermMatch> all = new ArrayList<>(matches);
+        for (TermMatch g : gapped) {
+            boolean covered = false;
+            for (TermMatch m : matches) {
+                if (m.system() == g.system() && m.code().equals(g.code()) && m.start() < g.end() && g.start() < m.end()) {
+                    covered = true;
+                    break;
+                }
+            }
+            if (!covered) {
+                all.add(g);
+            }
+        }
+        return all;
+    }
+
+    /**
+     * The matcher itself keeps only the longest match at each position, so "obesidad" inside "obesidad mórbida"
+     * is never seen. This looks every shorter token window inside a multi-token match up again (windows of at
+     * most {@value #MAX_NESTED_TOKENS} tokens) and adds the matches found there, each (span, code) once.
+     */
+    static List<TermMatch> withNested(TermMatcher matcher, String text, int[] starts, int[] ends,
+                                      List<TermMatch> matches) {
+        Map<String, TermMatch> all = new LinkedHashMap<>();
+        for (TermMatch match : matches) {
+            all.putIfAbsent(matchKey(match), match);
+        }
+        Set<Long> windowsDone = new HashSet<>();
+        for (TermMatch match : matches) {
+            int first = firstTokenAt(starts, ends, match.start());
+            int last = lastTokenBefore(starts, ends, match.end());
+            if (first < 0 || last <= first || last - first + 1 > MAX_NESTED_TOKENS) {
+                continue;
+            }
+            for (int s = first; s <= last; s++) {
+                for (int e = s; e <= last; e++) {
+                    if ((s == first && e == last) || !windowsDone.add(((long) s << 32) | e)) {
+                        continue;
+                    }
+                    int[] subStarts = Arrays.copyOfRange(starts, s, e + 1);
+                    int[] subEnds = Arrays.copyOfRange(ends, s, e + 1);
+                    for (TermMatch inner : matcher.match(text, subStarts, subEnds)) {
+                        all.putIfAbsent(matchKey(inner), inner);
+                    }
+                }
+            }
+        }
+        return new ArrayList<>(all.values());
+    }
+
+    private static String matchKey(TermMatch match) {
+        return match.start() + ":" + match.end() + ':' + match.system() + ':' + match.code();
+    }
+
+    /** Index of the first token that ends after {@code offset}, or -1. */
+    private static int firstTokenAt(int[] starts, int[] ends, int offset) {
+        for (int i = 0; i < starts.length; i++) {
+            if (ends[i] > offset) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** Index of the last token that starts before {@code offset}, or -1. */
+    private static int lastTokenBefore(int[] starts, int[] ends, int offset) {
+        for (int i = starts.length - 1; i >= 0; i--) {
+            if (starts[i] < offset) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     private static boolean isInsideLongerMatch(TermMatch match, List<TermMatch> all) {

@@ -38,9 +38,9 @@ class CalibrationTest {
         Calibration calibration = Calibration.fit(new double[] {0.1, 0.2, 0.3, 0.4},
                 new boolean[] {false, true, false, true});
         // 0.2 (1) and 0.3 (0) violate the order and are pooled to 0.5 at x = 0.25.
-        assertEquals(0.0, calibration.apply(0.1), 1e-12);
-        assertEquals(0.5, calibration.apply(0.25), 1e-12);
-        assertEquals(1.0, calibration.apply(0.4), 1e-12);
+        assertEquals(0.0, calibration.apply(0.1), 2 * Calibration.TIE_BREAK);
+        assertEquals(0.5, calibration.apply(0.25), 2 * Calibration.TIE_BREAK);
+        assertEquals(1.0, calibration.apply(0.4), 2 * Calibration.TIE_BREAK);
     }
 
     @Test
@@ -66,5 +66,13 @@ class CalibrationTest {
         assertEquals(card.calibration(), back.calibration());
         assertEquals(0.4, back.threshold("ICD-10-CM", 0.5));
         assertEquals(0.5, back.threshold("ICD-10-PCS", 0.5));
+    }
+
+    @Test
+    void flatEndsStillKeepTheModelsOrder() {
+        Calibration calibration = new Calibration(new double[] {0.2, 0.8}, new double[] {0.1, 0.9});
+        assertTrue(calibration.apply(0.9) > calibration.apply(0.85), "above the last point");
+        assertTrue(calibration.apply(0.05) < calibration.apply(0.1), "below the first point");
+        assertEquals(0.9, calibration.apply(0.95), 2 * Calibration.TIE_BREAK);
     }
 }

@@ -59,8 +59,8 @@ import org.opencac.nlp.context.ConText;
  * <p>Cross-fitting: for the documents of fold k, the Spanish learned terms (dictionary), the term-precision
  * statistics, the code priors and (with {@code --classifier crossfit}) the document classifier all come from the
  * other folds only. The run-time statistics are gathered on all training documents with the bundled dictionary.
- * English projected terms come from a file without document ids, so they cannot be cross-fitted: the English
- * dictionary is the same in every fold (term-precision statistics are still cross-fitted).
+ * English projected terms are cross-fitted too: the train evidence is projected onto the English translation once
+ * per document ({@link FoldProjection}) and each fold's dictionary holds the terms of the other folds only.
  */
 public final class RankerTraining {
     /** Options of one run. */
@@ -107,6 +107,11 @@ public final class RankerTraining {
         }
         log("text layer done");
 
+        FoldProjection projection = options.language() == Language.EN
+                ? FoldProjection.build(options.goldRoot(), options.splits()) : null;
+        if (projection != null) {
+            log("English evidence projected per document");
+        }
         List<double[]> rows = new ArrayList<>();
         List<Boolean> labels = new ArrayList<>();
         List<Integer> rowFold = new ArrayList<>();
@@ -118,7 +123,8 @@ public final class RankerTraining {
             Set<String> others = new LinkedHashSet<>(folds.trainingDocuments(k));
             Dictionaries dictionary = options.language() == Language.ES
                     ? learnedDictionary(base, docs.stream().filter(d -> others.contains(d.id())).toList())
-                    : base;
+                    : Dictionaries.bundledBuilder()
+                            .addTerms(org.opencac.dictionaries.match.Language.EN, projection.terms(others)).build();
             Map<String, AnalyzedNote> analysed = analyse(prepared, dictionary);
             TermStatistics.Builder statsBuilder = new TermStatistics.Builder();
             for (String id : others) {
@@ -198,7 +204,7 @@ public final class RankerTraining {
         training.put("classifier", options.crossFitClassifier() ? "cross-fitted per fold (ClassifierTrainer)"
                 : "bundled classifier (trained on all train: NOT cross-fitted)");
         training.put("dictionary", options.language() == Language.ES
-                ? "learned terms cross-fitted per fold" : "official + projected terms (same in every fold)");
+                ? "learned terms cross-fitted per fold" : "official + projected terms, projected terms cross-fitted per fold");
         training.put("rows", x.length);
         training.put("positive_rows", positives);
         training.put("gold_codes", goldTotal);

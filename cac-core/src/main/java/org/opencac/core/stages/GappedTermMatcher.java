@@ -1,0 +1,183 @@
+package org.opencac.core.stages;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.opencac.dictionaries.DictionaryTerm;
+import org.opencac.dictionaries.TermMatch;
+import org.opencac.dictionaries.match.Language;
+import org.opencac.dictionaries.match.TokenNormalizer;
+
+/**
+ * Finds learned multi-word terms whose words occur in one sentence but not side by side ("ecografía ... del riñón
+ * derecho" for "ecografía riñón derecho"): CodiEsp evidence is often discontinuous, and the phrase matcher only
+ * sees contiguous phrases. Every content word of the term must occur in the sentence, and the words chosen must
+ * lie within the term's length plus {@link #MAX_EXTRA_WORDS} words. Matches carry the source {@code <source>}
+ * + {@link #SUFFIX} and a score of {@link #QUALITY} times the term's weight. A term of three or more words may
+ * also match with one word missing ({@link #PARTIAL_SUFFIX}, {@link #PARTIAL_QUALITY}). Thread-safe once built.
+ */
+public final class GappedTermMatcher {
+    public static final String SUFFIX = "-gapped";
+    /** Source suffix of a match that lacks one content word of a term of three or more words. */
+    public static final String PARTIAL_SUFFIX = "-partial";
+    static final double QUALITY = 0.7;
+    static final double PARTIAL_QUALITY = 0.5;
+    static final int MAX_EXTRA_WORDS = 6;
+    static final int MAX_TERM_WORDS = 5;
+
+    private record Term(DictionaryTerm term, String release, String[] keys) {
+    }
+
+    private final TokenNormalizer normalizer;
+    private final Language language;
+    private final boolean partial;
+    /** Terms by their first content word. */
+    private final Map<String, List<Term>> byAnchor = new HashMap<>();
+
+    /** Builds the index from the terms whose source is one of {@code sources}, partial matches included. */
+    public GappedTermMatcher(Language language, List<Map.Entry<DictionaryTerm, String>> terms, Set<String> sources) {
+        this(language, terms, sources, true);
+    }
+
+    /** As above; {@code partial} false finds only matches with every content word. */
+    public GappedTermMatcher(Language language, List<Map.Entry<DictionaryTerm, String>> terms, Set<String> sources,
+                             boolean partial) {
+        this.language = language;
+        this.partial = partial;
+        this.normalizer = new TokenNormalizer(language);
+        for (Map.Entry<DictionaryTerm, String> entry : terms) {
+            DictionaryTerm term = entry.getKey();
+            if (!sources.contains(term.source())) {
+                continue;
+            }
+            List<String> keys = new ArrayList<>();
+            for (String key : normalizer.normalizePhrase(term.text())) {
+                if (!language.isFiller(key) && !keys.contains(key)) {
+                    keys.add(key);
+                }
+            }
+            if (keys.size() < 2 || keys.size() > MAX_TERM_WORDS) {
+                continue;
+            }
+            Term indexed = new Term(term, entry.getValue(), keys.toArray(String[]::new));
+            byAnchor.computeIfAbsent(keys.get(0), k -> new ArrayList<>()).add(indexed);
+            if (partial && keys.size() >= 3) {
+                // Lets a partial match that lacks the first word be found from the second.
+                byAnchor.computeIfAbsent(keys.get(1), k -> new ArrayList<>()).add(indexed);
+            }
+        }
+    }
+
+    public int termCount() {
+        return (int) byAnchor.values().stream().flatMap(List::stream).distinct().count();
+    }
+
+    /**
+     * Gapped matches in the text, looking at each sentence on its own. {@code wordSentence} gives the sentence of
+     * each word; words are the runs of letters or digits inside the tokens.
+     */
+    public List<TermMatch> match(String text, int[] tokenStarts, int[] tokenEnds, int[] tokenSentence) {
+        List<String> keys = new ArrayList<>();
+        List<int[]> spans = new ArrayList<>();
+        List<Integer> sentenceOf = new ArrayList<>();
+        for (int t = 0; t < tokenStarts.length; t++) {
+            int i = tokenStarts[t];
+            while (i < tokenEnds[t]) {
+                if (Character.isLetterOrDigit(text.charAt(i))) {
+                    int start = i;
+                    while (i < tokenEnds[t] && Character.isLetterOrDigit(text.charAt(i))) {
+                        i++;
+                    }
+                    keys.add(normalizer.normalize(text, start, i));
+                    spans.add(new int[] {start, i});
+                    sentenceOf.add(tokenSentence == null ? 0 : tokenSentence[t]);
+                } else {
+                    i++;
+                }
+            }
+        }
+        List<TermMatch> found = new ArrayList<>();
+        int from = 0;
+        while (from < keys.size()) {
+            int to = from;
+            while (to < keys.size() && sentenceOf.get(to).equals(sentenceOf.get(from))) {
+                to++;
+            }
+            matchSentence(keys, spans, from, to, found);
+            from = to;
+        }
+        return found;
+    }
+
+    private static boolean overlapsFullMatch(TermMatch partial, Iterable<TermMatch> all) {
+        for (TermMatch other : all) {
+            if (!other.termSource().endsWith(PARTIAL_SUFFIX) && other.system() == partial.system()
+                    && other.code().equals(partial.code()) && other.start() < partial.end()
+                    && partial.start() < other.end()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private void matchSentence(List<String> keys, List<int[]> spans, int from, int to, List<TermMatch> found) {
+        Map<String, List<Integer>> positions = new HashMap<>();
+        for (int w = from; w < to; w++) {
+            positions.computeIfAbsent(keys.get(w), k -> new ArrayList<>()).add(w);
+        }
+        Map<String, TermMatch> best = new HashMap<>();
+        for (Map.Entry<String, List<Integer>> anchor : positions.entrySet()) {
+            for (Term term : byAnchor.getOrDefault(anchor.getKey(), List.of())) {
+                String[] termKeys = term.keys();
+                boolean anchoredOnSecond = !termKeys[0].equals(anchor.getKey());
+                for (int at : anchor.getValue()) {
+                    int low = at;
+                    int high = at;
+                    int missing = anchoredOnSecond ? 1 : 0;
+                    for (int k = anchoredOnSecond ? 2 : 1; k < termKeys.length; k++) {
+                        List<Integer> where = positions.get(termKeys[k]);
+                        if (where == null) {
+                            missing++;
+                            continue;
+                        }
+                        int nearest = where.get(0);
+                        for (int w : where) {
+                            if (Math.abs(w - at) < Math.abs(nearest - at)) {
+                                nearest = w;
+                            }
+                        }
+                        low = Math.min(low, nearest);
+                        high = Math.max(high, nearest);
+                    }
+                    int width = high - low + 1;
+                    // Anchored on its second word, a term is matched without its first word (a partial match);
+                    // partial matches that overlap a full match of the same code are dropped below.
+                    boolean partialMatch = partial && missing == 1 && termKeys.length >= 3;
+                    if ((missing > 0 && !partialMatch) || width > termKeys.length + MAX_EXTRA_WORDS) {
+                        continue;
+                    }
+                    DictionaryTerm t = term.term();
+                    TermMatch match = new TermMatch(spans.get(low)[0], spans.get(high)[1], t.system(), t.code(),
+                            t.text(), t.source() + (partialMatch ? PARTIAL_SUFFIX : SUFFIX),
+                            (partialMatch ? PARTIAL_QUALITY : QUALITY) * t.weight(), term.release());
+                    String key = match.start() + ":" + match.end() + ":" + t.system() + ":" + t.code();
+                    TermMatch previous = best.get(key);
+                    if (previous == null || previous.score() < match.score()) {
+                        best.put(key, match);
+                    }
+                }
+            }
+        }
+        List<TermMatch> matches = new ArrayList<>();
+        for (TermMatch match : best.values()) {
+            if (!match.termSource().endsWith(PARTIAL_SUFFIX) || !overlapsFullMatch(match, best.values())) {
+                matches.add(match);
+            }
+        }
+        matches.sort(java.util.Comparator.comparingInt(TermMatch::start).thenComparingInt(TermMatch::end)
+                .thenComparing(TermMatch::code));
+        found.addAll(matches);
+    }
+}

@@ -1,0 +1,41 @@
+package org.opencac.core.rank;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.opencac.core.model.Context;
+import org.opencac.core.model.Mention;
+import org.opencac.core.model.Span;
+import org.opencac.core.stages.GappedTermMatcher;
+import org.opencac.dictionaries.CodeSystem;
+import org.opencac.dictionaries.TermSources;
+
+class TermStatisticsTextTest {
+    private static Mention mention(String text, String term, String source) {
+        return new Mention(new Span(0, text.length()), text, CodeSystem.ICD10PCS, "BT41ZZZ", term, source, 0.7,
+                "FY2018", null, Context.AFFIRMED);
+    }
+
+    @Test
+    void gappedAndPartialMatchesAreCountedUnderTheirTermNotTheWordsInBetween() {
+        Mention contiguous = mention("Ecografía Renal", "ecografía renal", TermSources.CODIESP_TRAIN);
+        Mention gapped = mention("ecografía muestra un nódulo renal", "Ecografía renal",
+                TermSources.CODIESP_TRAIN + GappedTermMatcher.SUFFIX);
+        Mention partial = mention("riñón derecho", "ecografía riñón derecho",
+                TermSources.CODIESP_TRAIN + GappedTermMatcher.PARTIAL_SUFFIX);
+        assertEquals("ecografia renal", TermStatistics.statisticsText(contiguous));
+        assertEquals("~gapped ecografia renal", TermStatistics.statisticsText(gapped));
+        assertEquals("~partial ecografia rinon derecho", TermStatistics.statisticsText(partial));
+
+        TermStatistics.Builder builder = new TermStatistics.Builder();
+        builder.addDocument(List.of(gapped), Set.of("ICD-10-PCS|BT41ZZZ"));
+        builder.addDocument(List.of(mention("la ecografía y el corte renal", "ecografía renal",
+                TermSources.CODIESP_TRAIN + GappedTermMatcher.SUFFIX)), Set.of());
+        TermStatistics stats = builder.build();
+        TermStatistics.Counts counts = stats.counts("ICD-10-PCS|BT41ZZZ", "~gapped ecografia renal");
+        assertEquals(2, counts.seen());
+        assertEquals(1, counts.coded());
+    }
+}

@@ -1,0 +1,101 @@
+package org.opencac.core.stages;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.opencac.dictionaries.CodeSystem;
+import org.opencac.dictionaries.DictionaryTerm;
+import org.opencac.dictionaries.TermMatch;
+import org.opencac.dictionaries.TermSources;
+import org.opencac.dictionaries.match.Language;
+import org.opencac.dictionaries.match.SimpleTokenizer;
+
+class GappedTermMatcherTest {
+    private static final GappedTermMatcher MATCHER = new GappedTermMatcher(Language.ES, List.of(
+            Map.entry(new DictionaryTerm(CodeSystem.ICD10PCS, "BT41ZZZ", "ecografía riñón derecho",
+                    TermSources.CODIESP_TRAIN, 0.5), "R1"),
+            Map.entry(new DictionaryTerm(CodeSystem.ICD10CM, "N28.9", "lesión renal", "official-title", 1.0), "R1")),
+            Set.of(TermSources.CODIESP_TRAIN));
+
+    private static List<TermMatch> match(String text, int[] sentenceOfToken) {
+        SimpleTokenizer.Tokens tokens = SimpleTokenizer.tokenize(text);
+        int[] sentence = sentenceOfToken;
+        if (sentence == null) {
+            sentence = new int[tokens.starts().length];
+        }
+        return MATCHER.match(text, tokens.starts(), tokens.ends(), sentence);
+    }
+
+    private static List<String> texts(String text, List<TermMatch> matches) {
+        return matches.stream().map(m -> text.substring(m.start(), m.end())).toList();
+    }
+
+    @Test
+    void findsTheWordsOfALearnedTermSpreadOverASentence() {
+        String text = "La ecografía muestra un nódulo en el riñón derecho.";
+        List<TermMatch> found = match(text, null);
+        assertEquals(1, found.size());
+        TermMatch m = found.get(0);
+        assertEquals("BT41ZZZ", m.code());
+        assertEquals("ecografía muestra un nódulo en el riñón derecho", text.substring(m.start(), m.end()));
+        assertEquals(TermSources.CODIESP_TRAIN + GappedTermMatcher.SUFFIX, m.termSource());
+        assertEquals(GappedTermMatcher.QUALITY * 0.5, m.score(), 1e-9);
+    }
+
+    @Test
+    void onlyLearnedSourcesAreIndexed() {
+        assertEquals(1, MATCHER.termCount());
+        assertTrue(match("Una lesión de aspecto renal.", null).isEmpty());
+    }
+
+    @Test
+    void wordsInDifferentSentencesOrTooFarApartDoNotMatch() {
+        String text = "Ecografía normal. Riñón derecho sin hallazgos.";
+        SimpleTokenizer.Tokens tokens = SimpleTokenizer.tokenize(text);
+        int[] sentence = new int[tokens.starts().length];
+        for (int i = 0; i < sentence.length; i++) {
+            sentence[i] = tokens.starts()[i] < 18 ? 0 : 1;
+        }
+        // Only the partial "riñón derecho" of the second sentence: the term never spans both sentences.
+        assertEquals(List.of("Riñón derecho"), texts(text, MATCHER.match(text, tokens.starts(), tokens.ends(), sentence)));
+        String far = "Ecografía uno dos tres cuatro cinco seis siete ocho del riñón derecho.";
+        assertEquals(List.of("riñón derecho"), texts(far, match(far, null)));
+    }
+
+    @Test
+    void gappedMatchesOfACodeAlreadyMatchedThereAreDropped() {
+        TermMatch contiguous = new TermMatch(0, 10, CodeSystem.ICD10PCS, "BT41ZZZ", "t", "s", 1.0, "R1");
+        TermMatch overlapping = new TermMatch(5, 30, CodeSystem.ICD10PCS, "BT41ZZZ", "t", "s-gapped", 0.7, "R1");
+        TermMatch otherCode = new TermMatch(5, 30, CodeSystem.ICD10PCS, "BT43ZZZ", "t", "s-gapped", 0.7, "R1");
+        List<TermMatch> all = DictionaryStage.withGapped(List.of(overlapping, otherCode), List.of(contiguous));
+        assertEquals(List.of(contiguous, otherCode), all);
+    }
+
+    @Test
+    void aTermOfThreeWordsMatchesPartiallyWithOneWordMissingOnce() {
+        for (String text : List.of("La ecografía del riñón fue normal.", "El riñón derecho es normal.")) {
+            List<TermMatch> found = match(text, null);
+            assertEquals(1, found.size(), text);
+            assertEquals(TermSources.CODIESP_TRAIN + GappedTermMatcher.PARTIAL_SUFFIX, found.get(0).termSource());
+            assertEquals(GappedTermMatcher.PARTIAL_QUALITY * 0.5, found.get(0).score(), 1e-9);
+        }
+        assertTrue(match("Ecografía normal.", null).isEmpty(), "two of three words missing");
+    }
+
+    @Test
+    void partialMatchesCanBeSwitchedOff() {
+        GappedTermMatcher fullOnly = new GappedTermMatcher(Language.ES, List.of(Map.entry(new DictionaryTerm(
+                CodeSystem.ICD10PCS, "BT41ZZZ", "ecografía riñón derecho", TermSources.CODIESP_TRAIN, 0.5), "R1")),
+                Set.of(TermSources.CODIESP_TRAIN), false);
+        String text = "El riñón derecho es normal.";
+        SimpleTokenizer.Tokens tokens = SimpleTokenizer.tokenize(text);
+        assertTrue(fullOnly.match(text, tokens.starts(), tokens.ends(), new int[tokens.starts().length]).isEmpty());
+        String gapped = "La ecografía muestra el riñón derecho.";
+        tokens = SimpleTokenizer.tokenize(gapped);
+        assertEquals(1, fullOnly.match(gapped, tokens.starts(), tokens.ends(), new int[tokens.starts().length]).size());
+    }
+}
