@@ -117,7 +117,7 @@ public final class RankerStage implements Stage {
                 evidence.putIfAbsent(span, Evidence.of(note.text(), span.start(), span.end()));
             }
         }
-        List<Evidence> pieces = new ArrayList<>(evidence.values());
+        List<Evidence> pieces = outermost(evidence.values());
         pieces.sort(Comparator.comparingInt(Evidence::start).thenComparingInt(Evidence::end));
         Assertion assertion = shown.isEmpty() ? Assertion.PRESENT : assertionOf(shown);
         String description = dictionaries.lookup(candidate.system(), candidate.code(), date).map(CodeEntry::title)
@@ -127,6 +127,28 @@ public final class RankerStage implements Stage {
                 : shown.get(0).release();
         return new CodeSuggestion(candidate.system(), candidate.code(), description, confidence, pieces, assertion,
                 rationale(candidate, row, confidence), NAME, release);
+    }
+
+    /**
+     * Nested candidates give nested evidence ("Type 2 diabetes" inside "Type 2 diabetes mellitus"): a coder needs
+     * only the outermost spans.
+     */
+    static List<Evidence> outermost(java.util.Collection<Evidence> all) {
+        List<Evidence> kept = new ArrayList<>();
+        for (Evidence candidate : all) {
+            boolean inside = false;
+            for (Evidence other : all) {
+                if (other != candidate && other.span().contains(candidate.span())
+                        && other.span().length() > candidate.span().length()) {
+                    inside = true;
+                    break;
+                }
+            }
+            if (!inside) {
+                kept.add(candidate);
+            }
+        }
+        return kept;
     }
 
     private static Assertion assertionOf(List<Mention> mentions) {

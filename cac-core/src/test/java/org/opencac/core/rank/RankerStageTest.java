@@ -70,4 +70,15 @@ class RankerStageTest {
         sorted.sort((a, b) -> Double.compare(b, a));
         assertEquals(sorted, suggestions.stream().map(CodeSuggestion::confidence).toList());
     }
+
+    @Test
+    void nestedEvidenceIsReducedToTheOutermostSpans() {
+        String text = "Type 2 diabetes mellitus. Diabetes.";
+        java.util.List<org.opencac.core.model.Evidence> pieces = RankerStage.outermost(java.util.List.of(
+                org.opencac.core.model.Evidence.of(text, 0, 6), org.opencac.core.model.Evidence.of(text, 0, 24),
+                org.opencac.core.model.Evidence.of(text, 7, 15), org.opencac.core.model.Evidence.of(text, 26, 34)));
+        org.junit.jupiter.api.Assertions.assertEquals(java.util.List.of(
+                org.opencac.core.model.Evidence.of(text, 0, 24), org.opencac.core.model.Evidence.of(text, 26, 34)),
+                pieces);
+    }
 }
