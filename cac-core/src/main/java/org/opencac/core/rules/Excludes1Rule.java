@@ -28,12 +28,16 @@ public final class Excludes1Rule implements CodingRule {
         List<CodeSuggestion> byConfidence = new ArrayList<>(suggestions);
         byConfidence.sort(Comparator.comparingDouble(CodeSuggestion::confidence).reversed()); // stable on ties
         List<CodeSuggestion> kept = new ArrayList<>();
+        // Each code's notes are looked up once per note: the pair loop below would otherwise repeat it n times.
+        java.util.Map<String, List<String>> citedByCode = new java.util.HashMap<>();
+        java.util.function.Function<String, List<String>> cited =
+                code -> citedByCode.computeIfAbsent(code, context.dictionaries()::excludes1Codes);
         for (CodeSuggestion candidate : byConfidence) {
             int excludedBy = -1;
             if (candidate.codeSystem() == CodeSystem.ICD10CM) {
                 for (int i = 0; i < kept.size() && excludedBy < 0; i++) {
                     CodeSuggestion other = kept.get(i);
-                    if (other.codeSystem() == CodeSystem.ICD10CM && inExcludes1Relation(context.dictionaries(),
+                    if (other.codeSystem() == CodeSystem.ICD10CM && inExcludes1Relation(cited,
                             other.code(), candidate.code())) {
                         excludedBy = i;
                     }
@@ -66,7 +70,12 @@ public final class Excludes1Rule implements CodingRule {
 
     /** True when the Excludes1 notes of either code cite the other code or one of its ancestors. */
     static boolean inExcludes1Relation(Dictionaries dictionaries, String a, String b) {
-        return cites(dictionaries.excludes1Codes(a), a, b) || cites(dictionaries.excludes1Codes(b), b, a);
+        return inExcludes1Relation(dictionaries::excludes1Codes, a, b);
+    }
+
+    private static boolean inExcludes1Relation(java.util.function.Function<String, List<String>> excludes1Codes,
+                                               String a, String b) {
+        return cites(excludes1Codes.apply(a), a, b) || cites(excludes1Codes.apply(b), b, a);
     }
 
     /** A note of {@code owner} citing a code above the owner itself is about other codes; it is ignored. */

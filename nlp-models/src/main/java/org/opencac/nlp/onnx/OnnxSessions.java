@@ -29,6 +29,10 @@ public final class OnnxSessions {
     public static OrtSession create(OrtEnvironment environment, byte[] model) throws OrtException {
         return onLargeStack(() -> {
             try (OrtSession.SessionOptions options = new OrtSession.SessionOptions()) {
+                // The pipeline already runs one note per thread; ONNX Runtime's own thread pool on top of that
+                // only adds hand-offs and contention for the same cores.
+                options.setIntraOpNumThreads(1);
+                options.setInterOpNumThreads(1);
                 return environment.createSession(model, options);
             }
         });
