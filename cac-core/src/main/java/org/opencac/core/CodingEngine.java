@@ -153,7 +153,8 @@ public final class CodingEngine implements NoteCoder {
             pipelines.put(language, new Pipeline(stagesFor(language, dictionaries, config, models.apply(language))));
             dictionaries.matcher(language.code(), config.defaultDateOfService());
         }
-        return new CodingEngine(config, pipelines, dictionaries);
+        // Heuristic stages on the given text models: no ranker.
+        return new CodingEngine(config, pipelines, Map.of(), dictionaries);
     }
 
     /** The stages in order; {@link Pipeline} checks at construction that each one's inputs come earlier. */
