@@ -14,6 +14,7 @@ import org.opencac.core.model.Span;
 import org.opencac.core.pipeline.AnalyzedNote;
 import org.opencac.core.pipeline.Layer;
 import org.opencac.core.pipeline.Stage;
+import org.opencac.dictionaries.CodeSystem;
 import org.opencac.dictionaries.Dictionaries;
 import org.opencac.dictionaries.TermMatch;
 import org.opencac.dictionaries.TermMatcher;
@@ -125,7 +126,8 @@ public final class DictionaryStage implements Stage {
     /**
      * The matcher itself keeps only the longest match at each position, so "obesidad" inside "obesidad mórbida"
      * is never seen. This looks every shorter token window inside a multi-token match up again (windows of at
-     * most {@value #MAX_NESTED_TOKENS} tokens) and adds the matches found there, each (span, code) once.
+     * most {@value #MAX_NESTED_TOKENS} tokens) and adds the matches found there, each (span, code) once. The name of
+     * a service (CPT, HCPCS) is not searched inside: "influenza" in "influenza vaccine" is no diagnosis.
      */
     static List<TermMatch> withNested(TermMatcher matcher, String text, int[] starts, int[] ends,
                                       List<TermMatch> matches) {
@@ -135,6 +137,10 @@ public final class DictionaryStage implements Stage {
         }
         Set<Long> windowsDone = new HashSet<>();
         for (TermMatch match : matches) {
+            // Words inside the name of a service ("influenza vaccine") do not document a condition.
+            if (match.system() == CodeSystem.CPT || match.system() == CodeSystem.HCPCS) {
+                continue;
+            }
             int first = firstTokenAt(starts, ends, match.start());
             int last = lastTokenBefore(starts, ends, match.end());
             if (first < 0 || last <= first || last - first + 1 > MAX_NESTED_TOKENS) {

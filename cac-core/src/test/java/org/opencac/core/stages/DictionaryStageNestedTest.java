@@ -56,4 +56,17 @@ class DictionaryStageNestedTest {
         List<TermMatch> top = MATCHER.match(text, tokens.starts(), tokens.ends());
         assertEquals(top, DictionaryStage.withNested(MATCHER, text, tokens.starts(), tokens.ends(), top));
     }
+
+    @Test
+    void wordsInsideAServiceNameAreNotSearchedAgain() {
+        PhraseMatcher matcher = new PhraseMatcher.Builder(Language.EN, Abbreviations.empty())
+                .add(new DictionaryTerm(CodeSystem.CPT, "90686", "influenza vaccine", "test", 1.0), "R1")
+                .add(term("J11.1", "influenza"), "R1")
+                .build();
+        String text = "Influenza vaccine given.";
+        SimpleTokenizer.Tokens tokens = SimpleTokenizer.tokenize(text);
+        List<TermMatch> top = matcher.match(text, tokens.starts(), tokens.ends());
+        assertEquals(Set.of("90686@0-17"), codes(DictionaryStage.withNested(matcher, text, tokens.starts(),
+                tokens.ends(), top)));
+    }
 }
