@@ -149,8 +149,8 @@ public final class VsCtakesBenchmark {
         figures.put("ctakes_negated_mentions", ctakes1.negated());
         figures.put("ratio_ours1_to_ctakes1", ours1.notesPerSecond() / ctakes1.pass().notesPerSecond());
         figures.put("ratio_ours2_to_ctakes1", ours2.notesPerSecond() / ctakes1.pass().notesPerSecond());
-        figures.put("rss_mb", procStatusKb("VmRSS") / 1024.0);
-        figures.put("peak_rss_mb", procStatusKb("VmHWM") / 1024.0);
+        figures.put("rss_mb", org.opencac.eval.bench.PipelineBenchmark.procStatusKb("VmRSS") / 1024.0);
+        figures.put("peak_rss_mb", org.opencac.eval.bench.PipelineBenchmark.procStatusKb("VmHWM") / 1024.0);
         figures.put("cores", Runtime.getRuntime().availableProcessors());
         figures.put("java", System.getProperty("java.version"));
         figures.put("jvm_args", ManagementFactory.getRuntimeMXBean().getInputArguments());
@@ -290,19 +290,5 @@ public final class VsCtakesBenchmark {
         } catch (IOException e) {
             System.err.println("bench: could not delete " + folder);
         }
-    }
-
-    /** A field of /proc/self/status in kB (Linux), or -1 where there is none. */
-    private static long procStatusKb(String field) {
-        try {
-            for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
-                if (line.startsWith(field + ":")) {
-                    return Long.parseLong(line.replaceAll("[^0-9]", ""));
-                }
-            }
-        } catch (IOException | NumberFormatException e) {
-            return -1;
-        }
-        return -1;
     }
 }

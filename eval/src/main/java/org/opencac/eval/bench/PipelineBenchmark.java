@@ -151,7 +151,7 @@ public final class PipelineBenchmark {
     }
 
     /** A field of /proc/self/status in kB (Linux), or -1 where there is none. */
-    private static long procStatusKb(String field) {
+    public static long procStatusKb(String field) {
         try {
             for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
                 if (line.startsWith(field + ":")) {
