@@ -8,6 +8,11 @@
 set -euo pipefail
 
 PORT="${CAC_PG_PORT:-55432}"
+# A server left running on the port (an earlier run on this machine) must not fail this one: take the next free port.
+port_in_use() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
+if [ -z "${CAC_PG_PORT:-}" ]; then
+  while port_in_use "$PORT"; do PORT=$((PORT + 1)); done
+fi
 
 # Install the server from Debian if it is missing (needs root).
 if ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1; then
