@@ -6,7 +6,9 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import org.opencac.core.model.Assertion;
 import org.opencac.core.model.CodeSuggestion;
+import org.opencac.core.model.EncounterType;
 import org.opencac.core.model.Language;
 import org.opencac.core.model.Note;
 import org.opencac.core.pipeline.AnalyzedNote;
@@ -108,13 +110,21 @@ public final class CodingEngine implements NoteCoder {
 
     /** The stages up to and including context, keeping nested matches: the input of the ranker. */
     public static List<Stage> rankerInputStages(Language language, Dictionaries dictionaries, EngineConfig config) {
+        return inputStages(language, dictionaries, config, TextModels.forLanguage(language.code()), true);
+    }
+
+    /**
+     * Sentences to context, shared by both pipelines; with {@code keepNested} the dictionary also reports matches
+     * inside longer ones (the ranker weighs them).
+     */
+    private static List<Stage> inputStages(Language language, Dictionaries dictionaries, EngineConfig config,
+                                           TextModels models, boolean keepNested) {
         String lang = language.code();
-        TextModels models = TextModels.forLanguage(lang);
         return List.of(
                 new SentenceStage(models.sentenceDetector()),
                 new TokenStage(models.tokenizer()),
                 new SectionStage(SectionDetectors.forLanguage(lang)),
-                new DictionaryStage(dictionaries, lang, config.defaultDateOfService(), true),
+                new DictionaryStage(dictionaries, lang, config.defaultDateOfService(), keepNested),
                 new ContextStage(ConText.forLanguage(lang)));
     }
 
@@ -164,16 +174,12 @@ public final class CodingEngine implements NoteCoder {
 
     private static List<Stage> stagesFor(Language language, Dictionaries dictionaries, EngineConfig config,
                                          TextModels models) {
-        String lang = language.code();
-        return List.of(
-                new SentenceStage(models.sentenceDetector()),
-                new TokenStage(models.tokenizer()),
-                new SectionStage(SectionDetectors.forLanguage(lang)),
-                new DictionaryStage(dictionaries, lang, config.defaultDateOfService()),
-                new ContextStage(ConText.forLanguage(lang)),
-                new SuggestionStage(dictionaries, config.codeUncertainForInpatients(), config.defaultDateOfService()),
-                new CodingRulesStage(dictionaries, config.defaultDateOfService(), config.threshold(),
-                        CodingRulesStage.standardRulesExcept(config.disabledRules())));
+        List<Stage> stages = new ArrayList<>(inputStages(language, dictionaries, config, models, false));
+        stages.add(new SuggestionStage(dictionaries, config.codeUncertainForInpatients(),
+                config.defaultDateOfService()));
+        stages.add(new CodingRulesStage(dictionaries, config.defaultDateOfService(), config.threshold(),
+                CodingRulesStage.standardRulesExcept(config.disabledRules())));
+        return stages;
     }
 
     @Override
@@ -191,8 +197,8 @@ public final class CodingEngine implements NoteCoder {
                 continue;
             }
             // Uncertain diagnoses ("possible", "rule out") are coded only for inpatients, and only if configured.
-            if (ranker != null && suggestion.assertion() == org.opencac.core.model.Assertion.UNCERTAIN
-                    && !(note.encounterType() == org.opencac.core.model.EncounterType.INPATIENT
+            if (ranker != null && suggestion.assertion() == Assertion.UNCERTAIN
+                    && !(note.encounterType() == EncounterType.INPATIENT
                     && config.codeUncertainForInpatients())) {
                 continue;
             }
@@ -203,10 +209,9 @@ public final class CodingEngine implements NoteCoder {
         return new CodingResult(above, ranked, analyzed.mentions(), analyzed);
     }
 
-    private static boolean excludedAssertion(org.opencac.core.model.Assertion assertion) {
-        return assertion == org.opencac.core.model.Assertion.NEGATED
-                || assertion == org.opencac.core.model.Assertion.HYPOTHETICAL
-                || assertion == org.opencac.core.model.Assertion.FAMILY;
+    private static boolean excludedAssertion(Assertion assertion) {
+        return assertion == Assertion.NEGATED || assertion == Assertion.HYPOTHETICAL
+                || assertion == Assertion.FAMILY;
     }
 
     public Pipeline pipeline(Language language) {
