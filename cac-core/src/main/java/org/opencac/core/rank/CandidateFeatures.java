@@ -104,17 +104,17 @@ public final class CandidateFeatures {
     public static double[][] vectors(AnalyzedNote note, List<RankCandidate> candidates, TermStatistics stats) {
         Set<String> keys = new HashSet<>();
         candidates.forEach(c -> keys.add(c.system().displayName() + '|' + c.code()));
+        NoteIndex index = new NoteIndex(note, candidates);
         double[][] rows = new double[candidates.size()][];
         for (int i = 0; i < rows.length; i++) {
-            rows[i] = vector(note, candidates.get(i), candidates, keys, stats);
+            rows[i] = vector(note, candidates.get(i), candidates, keys, stats, index);
         }
         return rows;
     }
 
     static double[] vector(AnalyzedNote note, RankCandidate candidate, List<RankCandidate> all, Set<String> keys,
-                           TermStatistics stats) {
-        Map<String, Double> f = new LinkedHashMap<>();
-        NAMES.forEach(name -> f.put(name, 0.0));
+                           TermStatistics stats, NoteIndex index) {
+        FeatureRow f = new FeatureRow();
         f.put("const", 1.0);
         List<Mention> mentions = candidate.mentions();
         int n = mentions.size();
@@ -170,10 +170,10 @@ public final class CandidateFeatures {
                     bestSupport = counts.seen();
                 }
                 tpSum += precision;
-                if (insideLonger(m, note.mentions())) {
+                if (index.insideLonger(m)) {
                     nested++;
                 }
-                if (containsShorter(m, note.mentions())) {
+                if (index.containsShorter(m)) {
                     containsShorter = true;
                 }
                 var c = m.context();
@@ -226,24 +226,9 @@ public final class CandidateFeatures {
         f.put("clf_only", n == 0 ? 1.0 : 0.0);
         String code = candidate.code();
         String bare = code.replace(".", "");
-        int sameCategory = 0;
-        boolean moreSpecific = false;
-        boolean lessSpecific = false;
-        for (RankCandidate other : all) {
-            if (other == candidate || other.system() != candidate.system()) {
-                continue;
-            }
-            String otherBare = other.code().replace(".", "");
-            if (otherBare.length() >= 3 && bare.length() >= 3 && otherBare.substring(0, 3).equals(bare.substring(0, 3))) {
-                sameCategory++;
-            }
-            if (otherBare.length() > bare.length() && otherBare.startsWith(bare)) {
-                moreSpecific = true;
-            }
-            if (otherBare.length() < bare.length() && bare.startsWith(otherBare)) {
-                lessSpecific = true;
-            }
-        }
+        int sameCategory = index.sameCategoryOthers(candidate);
+        boolean moreSpecific = index.moreSpecificExists(candidate);
+        boolean lessSpecific = index.lessSpecificExists(candidate);
         f.put("same_cat_others", Math.min(sameCategory, 3) / 3.0);
         f.put("more_specific", moreSpecific ? 1.0 : 0.0);
         f.put("less_specific", lessSpecific ? 1.0 : 0.0);
@@ -261,11 +246,155 @@ public final class CandidateFeatures {
         f.put("x_prior_clf_only", f.get("prior") * f.get("clf_only"));
         f.put("x_pcs_tp", f.get("is_pcs") * f.get("tp_best"));
         f.put("x_pcs_clf", f.get("is_pcs") * f.get("clf_score"));
-        double[] row = new double[NAMES.size()];
-        for (int i = 0; i < row.length; i++) {
-            row[i] = f.get(NAMES.get(i));
+        return f.values;
+    }
+
+    /** Column of each feature name, for {@link FeatureRow}. */
+    private static final Map<String, Integer> COLUMN_OF = columnOfNames();
+
+    private static Map<String, Integer> columnOfNames() {
+        Map<String, Integer> columns = new java.util.HashMap<>();
+        for (int i = 0; i < NAMES.size(); i++) {
+            columns.put(NAMES.get(i), i);
         }
-        return row;
+        return Map.copyOf(columns);
+    }
+
+    /** One candidate's feature values by name, stored straight into the row (cheaper than a map per candidate). */
+    private static final class FeatureRow {
+        final double[] values = new double[NAMES.size()];
+
+        void put(String name, double value) {
+            values[column(name)] = value;
+        }
+
+        double get(String name) {
+            return values[column(name)];
+        }
+
+        private static int column(String name) {
+            Integer column = COLUMN_OF.get(name);
+            if (column == null) {
+                throw new IllegalArgumentException("Unknown feature " + name);
+            }
+            return column;
+        }
+    }
+
+    /**
+     * What the features of every candidate need to know about the whole note, computed once per note: which
+     * mention spans lie inside a longer one or contain a shorter one (of the same code system), and how each
+     * candidate's code relates to the other candidates' codes. Same answers as checking every pair, in
+     * O(n log n) instead of O(candidates x mentions) and O(candidates^2).
+     */
+    static final class NoteIndex {
+        private final Map<CodeSystem, Set<Span>> insideLonger = new java.util.EnumMap<>(CodeSystem.class);
+        private final Map<CodeSystem, Set<Span>> containsShorter = new java.util.EnumMap<>(CodeSystem.class);
+        private final Map<RankCandidate, int[]> relations = new java.util.IdentityHashMap<>();
+
+        NoteIndex(AnalyzedNote note, List<RankCandidate> candidates) {
+            Map<CodeSystem, Set<Span>> spansBySystem = new java.util.EnumMap<>(CodeSystem.class);
+            for (Mention m : note.mentions()) {
+                spansBySystem.computeIfAbsent(m.system(), k -> new HashSet<>()).add(m.span());
+            }
+            spansBySystem.forEach((system, spans) -> {
+                List<Span> sorted = new ArrayList<>(spans);
+                // Start ascending, end descending: every other span containing a span comes before it.
+                sorted.sort((a, b) -> a.start() != b.start() ? Integer.compare(a.start(), b.start())
+                        : Integer.compare(b.end(), a.end()));
+                Set<Span> inside = new HashSet<>();
+                int maxEnd = -1;
+                for (Span span : sorted) {
+                    if (maxEnd >= span.end()) {
+                        inside.add(span);
+                    }
+                    maxEnd = Math.max(maxEnd, span.end());
+                }
+                insideLonger.put(system, inside);
+                // Start descending, end ascending: every other span inside a span comes before it.
+                sorted.sort((a, b) -> a.start() != b.start() ? Integer.compare(b.start(), a.start())
+                        : Integer.compare(a.end(), b.end()));
+                Set<Span> containing = new HashSet<>();
+                int minEnd = Integer.MAX_VALUE;
+                for (Span span : sorted) {
+                    if (minEnd <= span.end()) {
+                        containing.add(span);
+                    }
+                    minEnd = Math.min(minEnd, span.end());
+                }
+                containsShorter.put(system, containing);
+            });
+
+            Map<CodeSystem, List<String>> baresBySystem = new java.util.EnumMap<>(CodeSystem.class);
+            Map<String, Integer> categoryCounts = new java.util.HashMap<>();
+            for (RankCandidate c : candidates) {
+                String bare = c.code().replace(".", "");
+                baresBySystem.computeIfAbsent(c.system(), k -> new ArrayList<>()).add(bare);
+                if (bare.length() >= 3) {
+                    categoryCounts.merge(c.system().name() + '|' + bare.substring(0, 3), 1, Integer::sum);
+                }
+            }
+            Map<CodeSystem, Set<String>> bareSets = new java.util.EnumMap<>(CodeSystem.class);
+            baresBySystem.forEach((system, bares) -> {
+                bares.sort(null);
+                bareSets.put(system, new HashSet<>(bares));
+            });
+            for (RankCandidate c : candidates) {
+                String bare = c.code().replace(".", "");
+                int sameCategory = bare.length() >= 3
+                        ? categoryCounts.get(c.system().name() + '|' + bare.substring(0, 3)) - 1 : 0;
+                // Another code of the system is more specific when bare is a proper prefix of it: in sorted
+                // order, the first code greater than bare then starts with it.
+                List<String> sorted = baresBySystem.get(c.system());
+                int after = upperBound(sorted, bare);
+                boolean moreSpecific = after < sorted.size() && sorted.get(after).startsWith(bare);
+                boolean lessSpecific = false;
+                Set<String> bares = bareSets.get(c.system());
+                for (int length = 0; length < bare.length() && !lessSpecific; length++) {
+                    lessSpecific = bares.contains(bare.substring(0, length));
+                }
+                relations.put(c, new int[] {sameCategory, moreSpecific ? 1 : 0, lessSpecific ? 1 : 0});
+            }
+        }
+
+        private static int upperBound(List<String> sorted, String key) {
+            int low = 0;
+            int high = sorted.size();
+            while (low < high) {
+                int mid = (low + high) >>> 1;
+                if (sorted.get(mid).compareTo(key) <= 0) {
+                    low = mid + 1;
+                } else {
+                    high = mid;
+                }
+            }
+            return low;
+        }
+
+        /** Same as {@link CandidateFeatures#insideLonger} over the note's mentions. */
+        boolean insideLonger(Mention m) {
+            return insideLonger.getOrDefault(m.system(), Set.of()).contains(m.span());
+        }
+
+        /** Same as {@link CandidateFeatures#containsShorter} over the note's mentions. */
+        boolean containsShorter(Mention m) {
+            return containsShorter.getOrDefault(m.system(), Set.of()).contains(m.span());
+        }
+
+        /** Other candidates of the system in the same 3-character category. */
+        int sameCategoryOthers(RankCandidate c) {
+            return relations.get(c)[0];
+        }
+
+        /** Whether another candidate of the system has a longer code starting with this one. */
+        boolean moreSpecificExists(RankCandidate c) {
+            return relations.get(c)[1] == 1;
+        }
+
+        /** Whether another candidate of the system has a shorter code this one starts with. */
+        boolean lessSpecificExists(RankCandidate c) {
+            return relations.get(c)[2] == 1;
+        }
     }
 
     static String sourceGroup(String source) {

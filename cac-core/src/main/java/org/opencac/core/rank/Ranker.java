@@ -90,7 +90,10 @@ public final class Ranker {
 
     /** The candidates of an analysed note (mentions and context required). */
     public List<RankCandidate> candidates(AnalyzedNote note) {
-        List<CodeScore> scores = classifier == null ? List.of() : classifier.classify(note.text());
+        // Only the classifier's top-K codes can become candidates without a mention, the only ones whose
+        // evidence sentences are shown, so only they need evidence.
+        List<CodeScore> scores = classifier == null ? List.of()
+                : classifier.classify(note.text(), card.classifierTopK());
         return CandidateFeatures.candidates(note, scores, card.classifierTopK());
     }
 

@@ -54,9 +54,12 @@ public final class TermStatistics {
         return system + '|' + code;
     }
 
+    /** Compiled once: String.replaceAll would compile the pattern on every call. */
+    private static final java.util.regex.Pattern WHITESPACE = java.util.regex.Pattern.compile("\\s+");
+
     /** Case- and accent-folded mention text with single spaces. */
     public static String foldText(String text) {
-        return TokenNormalizer.foldLower(text).strip().replaceAll("\\s+", " ");
+        return WHITESPACE.matcher(TokenNormalizer.foldLower(text).strip()).replaceAll(" ");
     }
 
     /**

@@ -18,8 +18,37 @@ public final class TextFolding {
 
     /** Lower-cases and removes accents (ñ becomes n too), so "Tórax" and "torax" compare equal. */
     public static String fold(String text) {
+        if (isAscii(text)) {
+            // Plain ASCII has no accents to remove: lower-casing is all folding does, and it is much cheaper.
+            return asciiLowerCase(text);
+        }
         String decomposed = Normalizer.normalize(text.toLowerCase(java.util.Locale.ROOT), Normalizer.Form.NFD);
         return COMBINING_MARKS.matcher(decomposed).replaceAll("");
+    }
+
+    private static boolean isAscii(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            if (text.charAt(i) >= 0x80) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static String asciiLowerCase(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c >= 'A' && c <= 'Z') {
+                char[] lower = text.toCharArray();
+                for (int j = i; j < lower.length; j++) {
+                    if (lower[j] >= 'A' && lower[j] <= 'Z') {
+                        lower[j] = (char) (lower[j] + ('a' - 'A'));
+                    }
+                }
+                return new String(lower);
+            }
+        }
+        return text;
     }
 
     /** A word of the text: its folded form and where it stands in the original text. */

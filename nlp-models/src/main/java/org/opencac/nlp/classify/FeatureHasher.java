@@ -3,6 +3,7 @@ package org.opencac.nlp.classify;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.IntConsumer;
 
 import org.opencac.nlp.align.TextFolding;
 
@@ -12,6 +13,13 @@ import org.opencac.nlp.align.TextFolding;
  * thing in training and at run time. Thread-safe and stateless.
  */
 public final class FeatureHasher {
+    private static final int FNV_OFFSET = 0x811c9dc5;
+    private static final int FNV_PRIME = 0x01000193;
+    /** FNV states after the feature prefixes "w:", "b:" and "c:". */
+    private static final int WORD_PREFIX = mix(mix(FNV_OFFSET, 'w'), ':');
+    private static final int BIGRAM_PREFIX = mix(mix(FNV_OFFSET, 'b'), ':');
+    private static final int CHARGRAM_PREFIX = mix(mix(FNV_OFFSET, 'c'), ':');
+
     private final int buckets;
 
     /** @param buckets size of the hashed feature space, e.g. 1 << 20 */
@@ -28,37 +36,56 @@ public final class FeatureHasher {
 
     /** Feature counts by bucket for text[start, end). */
     public Map<Integer, Integer> counts(String text, int start, int end) {
-        List<TextFolding.Token> tokens = TextFolding.tokens(text, start, end);
         Map<Integer, Integer> counts = new HashMap<>();
+        forEachBucket(text, start, end, bucket -> counts.merge(bucket, 1, Integer::sum));
+        return counts;
+    }
+
+    /**
+     * Gives the bucket of every feature occurrence of text[start, end) to {@code sink}, in the order
+     * "w:word", "b:previous word", "c:" 3-, 4- then 5-grams of " word ". The hashes are computed on the characters
+     * directly, equal to {@link #bucket(String)} of the feature strings, without building those strings.
+     */
+    public void forEachBucket(String text, int start, int end, IntConsumer sink) {
+        List<TextFolding.Token> tokens = TextFolding.tokens(text, start, end);
         String previous = null;
         for (TextFolding.Token token : tokens) {
             String word = token.folded();
-            add(counts, "w:" + word);
+            sink.accept(toBucket(mix(WORD_PREFIX, word)));
             if (previous != null) {
-                add(counts, "b:" + previous + " " + word);
+                sink.accept(toBucket(mix(mix(mix(BIGRAM_PREFIX, previous), ' '), word)));
             }
-            String padded = " " + word + " ";
+            int paddedLength = word.length() + 2;
             for (int n = 3; n <= 5; n++) {
-                for (int i = 0; i + n <= padded.length(); i++) {
-                    add(counts, "c:" + padded.substring(i, i + n));
+                for (int i = 0; i + n <= paddedLength; i++) {
+                    int hash = CHARGRAM_PREFIX;
+                    for (int k = i; k < i + n; k++) {
+                        hash = mix(hash, k == 0 || k == paddedLength - 1 ? ' ' : word.charAt(k - 1));
+                    }
+                    sink.accept(toBucket(hash));
                 }
             }
             previous = word;
         }
-        return counts;
-    }
-
-    private void add(Map<Integer, Integer> counts, String feature) {
-        counts.merge(bucket(feature), 1, Integer::sum);
     }
 
     /** The bucket of one feature string. */
     public int bucket(String feature) {
-        int hash = 0x811c9dc5;
-        for (int i = 0; i < feature.length(); i++) {
-            hash ^= feature.charAt(i);
-            hash *= 0x01000193;
-        }
+        return toBucket(mix(FNV_OFFSET, feature));
+    }
+
+    private int toBucket(int hash) {
         return Math.floorMod(hash, buckets);
+    }
+
+    private static int mix(int hash, char c) {
+        return (hash ^ c) * FNV_PRIME;
+    }
+
+    private static int mix(int hash, String s) {
+        for (int i = 0; i < s.length(); i++) {
+            hash = mix(hash, s.charAt(i));
+        }
+        return hash;
     }
 }
