@@ -32,19 +32,17 @@ public final class Excludes1Rule implements CodingRule {
         java.util.Map<String, List<String>> citedByCode = new java.util.HashMap<>();
         java.util.function.Function<String, List<String>> cited =
                 code -> citedByCode.computeIfAbsent(code, context.dictionaries()::excludes1Codes);
+        KeptIndex keptIndex = new KeptIndex();
         for (CodeSuggestion candidate : byConfidence) {
             int excludedBy = -1;
             if (candidate.codeSystem() == CodeSystem.ICD10CM) {
-                for (int i = 0; i < kept.size() && excludedBy < 0; i++) {
-                    CodeSuggestion other = kept.get(i);
-                    if (other.codeSystem() == CodeSystem.ICD10CM && inExcludes1Relation(cited,
-                            other.code(), candidate.code())) {
-                        excludedBy = i;
-                    }
-                }
+                excludedBy = keptIndex.firstRelated(candidate.code(), cited);
             }
             if (excludedBy < 0) {
                 kept.add(candidate);
+                if (candidate.codeSystem() == CodeSystem.ICD10CM) {
+                    keptIndex.add(candidate.code(), kept.size() - 1, cited);
+                }
                 continue;
             }
             CodeSuggestion winner = kept.get(excludedBy);
@@ -55,17 +53,66 @@ public final class Excludes1Rule implements CodingRule {
                     "dropped %s (Excludes1: not coded together; this code has the higher confidence, %.2f vs %.2f)",
                     candidate.code(), winner.confidence(), candidate.confidence())));
         }
-        // Back to the order the rule received them in.
+        // Back to the order the rule received them in (each original takes the first survivor of its code).
+        java.util.Map<String, CodeSuggestion> survivorOf = new java.util.HashMap<>();
+        for (CodeSuggestion survivor : kept) {
+            survivorOf.putIfAbsent(survivor.codeSystem().name() + '|' + survivor.code(), survivor);
+        }
         List<CodeSuggestion> result = new ArrayList<>();
         for (CodeSuggestion original : suggestions) {
-            for (CodeSuggestion survivor : kept) {
-                if (survivor.codeSystem() == original.codeSystem() && survivor.code().equals(original.code())) {
-                    result.add(survivor);
-                    break;
-                }
+            CodeSuggestion survivor = survivorOf.get(original.codeSystem().name() + '|' + original.code());
+            if (survivor != null) {
+                result.add(survivor);
             }
         }
         return result;
+    }
+
+    /**
+     * The kept ICD-10-CM codes, indexed so that the first kept code in an Excludes1 relation with a new code is
+     * found with a few map look-ups instead of comparing the new code with every kept one. Gives the same answer
+     * as trying {@link #inExcludes1Relation} on each kept code in order.
+     */
+    static final class KeptIndex {
+        /** Every prefix of a kept code, with the position of the first kept code that has it. */
+        private final java.util.Map<String, Integer> firstWithPrefix = new java.util.HashMap<>();
+        /** Every code cited by a kept code's notes (not above the kept code), with the first such kept code. */
+        private final java.util.Map<String, Integer> firstCiting = new java.util.HashMap<>();
+
+        void add(String code, int position, java.util.function.Function<String, List<String>> cited) {
+            for (int length = 1; length <= code.length(); length++) {
+                firstWithPrefix.putIfAbsent(code.substring(0, length), position);
+            }
+            for (String prefix : cited.apply(code)) {
+                if (!code.startsWith(prefix)) {
+                    firstCiting.putIfAbsent(prefix, position);
+                }
+            }
+        }
+
+        /** Position of the first kept code related to {@code code}, or -1. */
+        int firstRelated(String code, java.util.function.Function<String, List<String>> cited) {
+            int first = Integer.MAX_VALUE;
+            // A kept code's notes cite this code or a code above it.
+            for (int length = 1; length <= code.length(); length++) {
+                Integer position = firstCiting.get(code.substring(0, length));
+                if (position != null) {
+                    first = Math.min(first, position);
+                }
+            }
+            // This code's notes cite a kept code or a code above it.
+            if (!firstWithPrefix.isEmpty()) {
+                for (String prefix : cited.apply(code)) {
+                    if (!code.startsWith(prefix)) {
+                        Integer position = firstWithPrefix.get(prefix);
+                        if (position != null) {
+                            first = Math.min(first, position);
+                        }
+                    }
+                }
+            }
+            return first == Integer.MAX_VALUE ? -1 : first;
+        }
     }
 
     /** True when the Excludes1 notes of either code cite the other code or one of its ancestors. */

@@ -118,14 +118,19 @@ public final class PhraseMatcher implements TermMatcher {
                 if (count >= limit) {
                     break;
                 }
+                // Keep the window's ids sorted as it grows (insertion step): cheaper than sorting a copy per hit.
+                int at = count;
+                while (at > 0 && sorted[at - 1] > id) {
+                    sorted[at] = sorted[at - 1];
+                    at--;
+                }
+                sorted[at] = id;
                 window[count++] = id;
                 hash += mix(id);
                 Variant[] candidates = phrases.get(hash);
                 if (candidates == null) {
                     continue;
                 }
-                System.arraycopy(window, 0, sorted, 0, count);
-                Arrays.sort(sorted, 0, count);
                 List<Variant> hits = null;
                 for (Variant variant : candidates) {
                     if (Arrays.equals(variant.sortedContent(), 0, variant.sortedContent().length, sorted, 0, count)) {

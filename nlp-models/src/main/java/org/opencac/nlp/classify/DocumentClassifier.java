@@ -198,7 +198,7 @@ public final class DocumentClassifier implements AutoCloseable {
      */
     private NoteFeatures features(String text) {
         List<TextSpan> sentences = SPLITTER.split(text);
-        FeatureCollector collector = new FeatureCollector(sentences.size());
+        FeatureCollector collector = new FeatureCollector(sentences.size(), text.length());
         for (int s = 0; s < sentences.size(); s++) {
             collector.startSentence(s);
             hasher.forEachBucket(text, sentences.get(s).start(), sentences.get(s).end(), collector);
@@ -254,13 +254,15 @@ public final class DocumentClassifier implements AutoCloseable {
 
     /** Counts every bucket of the note (for the norm) and keeps, per sentence, the model columns it hits. */
     private final class FeatureCollector implements IntConsumer {
-        final IntIntTable documentCounts = new IntIntTable(1024);
+        final IntIntTable documentCounts;
         final int[] documentColumnCounts = new int[columns];
         final int[][] occurrences;
         final int[] occurrenceCount;
         private int sentence;
 
-        FeatureCollector(int sentences) {
+        FeatureCollector(int sentences, int textLength) {
+            // About one distinct bucket per character of text: sized so the table rarely has to grow.
+            documentCounts = new IntIntTable(Math.max(256, textLength));
             occurrences = new int[sentences][];
             occurrenceCount = new int[sentences];
         }

@@ -1,0 +1,30 @@
+package org.opencac.core.rank;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.Locale;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+/** The rationale's number formatting gives exactly what String.format gave. */
+class TwoDecimalsTest {
+    @Test
+    void sameTextAsStringFormat() {
+        double[] edges = {0.0, -0.0, 0.005, 0.015, 0.025, 0.125, 1.005, 2.675, -0.001, -0.004999, -0.005, 0.995,
+                0.9949999, 1e-9, -1e-9, 1e-5, 123456.785, -7.5, 0.1 + 0.2, 1.0 / 3, Double.MIN_VALUE, 1e20,
+                Double.NaN, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY};
+        for (double value : edges) {
+            check(value);
+        }
+        Random random = new Random(5);
+        for (int i = 0; i < 200_000; i++) {
+            check((random.nextDouble() - 0.5) * 8);
+            check(Math.round(random.nextDouble() * 100_000) / 100_000.0 - 0.5); // many values on a half cent
+        }
+    }
+
+    private static void check(double value) {
+        assertEquals(String.format(Locale.ROOT, "%.2f", value), RankerStage.twoDecimals(value, false), "" + value);
+        assertEquals(String.format(Locale.ROOT, "%+.2f", value), RankerStage.twoDecimals(value, true), "" + value);
+    }
+}
