@@ -17,12 +17,25 @@ public final class OnnxSessions {
     private OnnxSessions() {
     }
 
+    /** Set once: every model call asks for the environment, and starting a loader thread each time cost more
+     * than scoring a note (and serialised the threads on this class's lock). */
+    private static volatile OrtEnvironment environment;
+
     /** The process-wide ONNX Runtime environment, created on a large stack the first time. */
-    public static synchronized OrtEnvironment environment() {
-        try {
-            return onLargeStack(OrtEnvironment::getEnvironment);
-        } catch (OrtException e) {
-            throw new IllegalStateException("cannot create the ONNX Runtime environment", e);
+    public static OrtEnvironment environment() {
+        OrtEnvironment created = environment;
+        if (created != null) {
+            return created;
+        }
+        synchronized (OnnxSessions.class) {
+            if (environment == null) {
+                try {
+                    environment = onLargeStack(OrtEnvironment::getEnvironment);
+                } catch (OrtException e) {
+                    throw new IllegalStateException("cannot create the ONNX Runtime environment", e);
+                }
+            }
+            return environment;
         }
     }
 
@@ -43,7 +56,11 @@ public final class OnnxSessions {
         T call() throws OrtException;
     }
 
+    /** Loader threads started so far (for tests). */
+    static final java.util.concurrent.atomic.AtomicInteger LOADER_THREADS = new java.util.concurrent.atomic.AtomicInteger();
+
     private static <T> T onLargeStack(OrtCall<T> call) throws OrtException {
+        LOADER_THREADS.incrementAndGet();
         AtomicReference<T> session = new AtomicReference<>();
         AtomicReference<Throwable> failure = new AtomicReference<>();
         Thread loader = new Thread(null, () -> {

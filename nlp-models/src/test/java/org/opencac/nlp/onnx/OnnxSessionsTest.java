@@ -42,4 +42,14 @@ class OnnxSessionsTest {
         assertEquals(0, child.exitValue(), output);
         assertTrue(output.contains("environment ok with 300 arguments"), output);
     }
+
+    @Test
+    void theEnvironmentIsCreatedOnceNotOnEveryCall() {
+        OnnxSessions.environment();
+        int started = OnnxSessions.LOADER_THREADS.get();
+        for (int i = 0; i < 10; i++) {
+            assertTrue(OnnxSessions.environment() == OnnxSessions.environment());
+        }
+        assertEquals(started, OnnxSessions.LOADER_THREADS.get());
+    }
 }
