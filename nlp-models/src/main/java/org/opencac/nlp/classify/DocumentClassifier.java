@@ -47,8 +47,11 @@ public final class DocumentClassifier implements AutoCloseable {
     private final List<String> labels;
     private final String[] systemOfLabel;
     private final String[] codeOfLabel;
-    /** The Gemm weight matrix as stored in the model: weights[column * labels + label]. */
-    private final float[] weights;
+    /**
+     * The Gemm weight matrix transposed to one row per label, weightsByLabel[label * columns + column], so that a
+     * label's evidence reads one compact row instead of one cache line per feature.
+     */
+    private final float[] weightsByLabel;
     private final float[] bias;
 
     private DocumentClassifier(OrtSession session, OnnxMl.ModelProto proto) throws OrtException {
@@ -71,7 +74,13 @@ public final class DocumentClassifier implements AutoCloseable {
             codeOfLabel[l] = CodeLabels.code(labels.get(l));
         }
         OnnxMl.NodeProto gemm = linearNode(proto.getGraph());
-        this.weights = floats(initializer(proto.getGraph(), gemm.getInput(1)), (long) columns * labels.size());
+        float[] weights = floats(initializer(proto.getGraph(), gemm.getInput(1)), (long) columns * labels.size());
+        this.weightsByLabel = new float[weights.length];
+        for (int column = 0; column < columns; column++) {
+            for (int label = 0; label < labels.size(); label++) {
+                weightsByLabel[label * columns + column] = weights[column * labels.size() + label];
+            }
+        }
         this.bias = floats(initializer(proto.getGraph(), gemm.getInput(2)), labels.size());
     }
 
@@ -154,13 +163,13 @@ public final class DocumentClassifier implements AutoCloseable {
      * A sentence raises the code exactly when its share is positive.
      */
     private void sentenceContributions(NoteFeatures features, int label, double[] contributions) {
-        int labelCount = labels.size();
+        int row = label * columns;
         for (int s = 0; s < contributions.length; s++) {
             int[] sentenceColumns = features.sentenceColumns[s];
             float[] values = features.sentenceValues[s];
             double sum = 0;
             for (int i = 0; i < sentenceColumns.length; i++) {
-                sum += (double) values[i] * weights[sentenceColumns[i] * labelCount + label];
+                sum += (double) values[i] * weightsByLabel[row + sentenceColumns[i]];
             }
             contributions[s] = sum;
         }
