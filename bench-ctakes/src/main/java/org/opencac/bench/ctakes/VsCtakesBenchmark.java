@@ -149,6 +149,7 @@ public final class VsCtakesBenchmark {
         figures.put("ctakes_negated_mentions", ctakes1.negated());
         figures.put("ratio_ours1_to_ctakes1", ours1.notesPerSecond() / ctakes1.pass().notesPerSecond());
         figures.put("ratio_ours2_to_ctakes1", ours2.notesPerSecond() / ctakes1.pass().notesPerSecond());
+        figures.put("ratio_cpu_ctakes1_to_ours1", ctakes1.pass().cpuMillisPerNote() / ours1.cpuMillisPerNote());
         figures.put("rss_mb", org.opencac.eval.bench.PipelineBenchmark.procStatusKb("VmRSS") / 1024.0);
         figures.put("peak_rss_mb", org.opencac.eval.bench.PipelineBenchmark.procStatusKb("VmHWM") / 1024.0);
         figures.put("cores", Runtime.getRuntime().availableProcessors());
@@ -178,6 +179,7 @@ public final class VsCtakesBenchmark {
         long tokens = 0;
         long mentions = 0;
         long negated = 0;
+        long cpuStart = java.lang.management.ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
         long start = System.nanoTime();
         for (int i = 0; i < notes.size(); i++) {
             long noteStart = System.nanoTime();
@@ -188,6 +190,8 @@ public final class VsCtakesBenchmark {
             negated += counts[2];
         }
         double seconds = (System.nanoTime() - start) / 1e9;
+        double cpuMillisPerNote = (java.lang.management.ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime()
+                - cpuStart) / 1e6 / notes.size();
         Map<String, Double> perComponent = new LinkedHashMap<>();
         Map<String, Long> after = ctakes.componentNanos();
         for (String name : components(ctakes, after)) {
@@ -197,7 +201,7 @@ public final class VsCtakesBenchmark {
         long[] sorted = latencies.clone();
         Arrays.sort(sorted);
         Pass pass = new Pass(1, notes.size(), tokens, seconds, notes.size() / seconds, tokens / seconds,
-                percentile(sorted, 0.50) / 1e6, percentile(sorted, 0.99) / 1e6, perComponent);
+                percentile(sorted, 0.50) / 1e6, percentile(sorted, 0.99) / 1e6, perComponent, cpuMillisPerNote);
         return new CtakesPass(pass, mentions, negated);
     }
 
@@ -245,14 +249,16 @@ public final class VsCtakesBenchmark {
         System.out.printf(Locale.ROOT, "cTAKES 5.1.0 ran: %s; dictionary: %s%n",
                 String.join(" > ", ctakes.pass().stageMillisPerNote().keySet()), dictionary.isEmpty() ? "not run"
                         : dictionary.get("rows") + " ICD-10-CM " + dictionary.get("release") + " titles (ours)");
-        System.out.printf(Locale.ROOT, "%-8s %-8s %10s %12s %10s %10s %12s%n", "system", "threads", "notes/s",
-                "tokens/s", "p50 ms", "p99 ms", "mentions");
+        System.out.printf(Locale.ROOT, "%-8s %-8s %10s %12s %10s %10s %12s %12s%n", "system", "threads", "notes/s",
+                "tokens/s", "p50 ms", "p99 ms", "mentions", "cpu ms/note");
         row("ours", ours1, (long) figures.get("ours_mentions"));
         row("ours", ours2, (long) figures.get("ours_mentions"));
         row("cTAKES", ctakes.pass(), ctakes.mentions());
         System.out.printf(Locale.ROOT, "ratio notes/s: ours 1 thread / cTAKES 1 thread = %.2f   ours 2 threads / "
                         + "cTAKES 1 thread = %.2f%n", (double) figures.get("ratio_ours1_to_ctakes1"),
                 (double) figures.get("ratio_ours2_to_ctakes1"));
+        System.out.printf(Locale.ROOT, "ratio of CPU time per note: cTAKES / ours (1 thread each) = %.2f%n",
+                (double) figures.get("ratio_cpu_ctakes1_to_ours1"));
         System.out.printf(Locale.ROOT, "cTAKES negated mentions: %d of %d%n", ctakes.negated(), ctakes.mentions());
         System.out.println("time per stage (ms per note, 1 thread):");
         ours1.stageMillisPerNote().forEach((stage, millis) ->
@@ -264,8 +270,9 @@ public final class VsCtakesBenchmark {
     }
 
     private static void row(String system, Pass pass, long mentions) {
-        System.out.printf(Locale.ROOT, "%-8s %-8d %10.1f %12.0f %10.3f %10.3f %12d%n", system, pass.threads(),
-                pass.notesPerSecond(), pass.tokensPerSecond(), pass.p50Millis(), pass.p99Millis(), mentions);
+        System.out.printf(Locale.ROOT, "%-8s %-8d %10.1f %12.0f %10.3f %10.3f %12d %12.3f%n", system, pass.threads(),
+                pass.notesPerSecond(), pass.tokensPerSecond(), pass.p50Millis(), pass.p99Millis(), mentions,
+                pass.cpuMillisPerNote());
     }
 
     private static double usedHeapAfterGc() {

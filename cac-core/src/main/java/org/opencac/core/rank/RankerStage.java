@@ -165,29 +165,53 @@ public final class RankerStage implements Stage {
 
     /** "ranker 0.83: 2 mentions; drivers tp_best +1.20, clf_score +0.61, neg_share -0.40". */
     String rationale(RankCandidate candidate, double[] row, double confidence) {
-        double[] weights = weightOfColumn;
-        List<Map.Entry<String, Double>> contributions = new ArrayList<>();
+        // The RATIONALE_FEATURES largest contributions by size (ties by name), picked without sorting them all.
+        int[] top = new int[RATIONALE_FEATURES];
+        double[] topValue = new double[RATIONALE_FEATURES];
+        int found = 0;
         for (int c = 0; c < row.length; c++) {
             String name = CandidateFeatures.NAMES.get(c);
-            double weight = weights[c];
-            if (!name.equals("const") && row[c] != 0.0 && weight != 0.0) {
-                contributions.add(Map.entry(name, weight * row[c]));
+            double weight = weightOfColumn[c];
+            if (name.equals("const") || row[c] == 0.0 || weight == 0.0) {
+                continue;
+            }
+            double value = weight * row[c];
+            int at = found;
+            while (at > 0 && before(value, c, topValue[at - 1], top[at - 1])) {
+                at--;
+            }
+            if (at < RATIONALE_FEATURES) {
+                int last = Math.min(found, RATIONALE_FEATURES - 1);
+                for (int k = last; k > at; k--) {
+                    top[k] = top[k - 1];
+                    topValue[k] = topValue[k - 1];
+                }
+                top[at] = c;
+                topValue[at] = value;
+                found = Math.min(found + 1, RATIONALE_FEATURES);
             }
         }
-        contributions.sort(Comparator.comparingDouble((Map.Entry<String, Double> e) -> -Math.abs(e.getValue()))
-                .thenComparing(Map.Entry::getKey));
         int mentions = candidate.mentions().size();
-        StringBuilder text = new StringBuilder("ranker ").append(twoDecimals(confidence, false)).append(": ")
-                .append(mentions).append(" mention").append(mentions == 1 ? "" : "s");
+        StringBuilder text = new StringBuilder(96).append("ranker ").append(twoDecimals(confidence, false))
+                .append(": ").append(mentions).append(" mention").append(mentions == 1 ? "" : "s");
         if (candidate.classifierRank() >= 0) {
             text.append(", classifier rank ").append(candidate.classifierRank() + 1);
         }
         text.append("; drivers");
-        for (int i = 0; i < Math.min(RATIONALE_FEATURES, contributions.size()); i++) {
-            text.append(' ').append(contributions.get(i).getKey()).append(' ')
-                    .append(twoDecimals(contributions.get(i).getValue(), true));
+        for (int i = 0; i < found; i++) {
+            text.append(' ').append(CandidateFeatures.NAMES.get(top[i])).append(' ')
+                    .append(twoDecimals(topValue[i], true));
         }
         return text.toString();
+    }
+
+    /** Rationale order: larger contribution size first, then feature name. */
+    private static boolean before(double value, int column, double otherValue, int otherColumn) {
+        int bySize = Double.compare(-Math.abs(value), -Math.abs(otherValue));
+        if (bySize != 0) {
+            return bySize < 0;
+        }
+        return CandidateFeatures.NAMES.get(column).compareTo(CandidateFeatures.NAMES.get(otherColumn)) < 0;
     }
 
     /**
@@ -200,8 +224,23 @@ public final class RankerStage implements Stage {
             return String.format(Locale.ROOT, plusSign ? "%+.2f" : "%.2f", value);
         }
         boolean negative = Double.compare(value, 0.0) < 0;
-        String digits = new java.math.BigDecimal(Double.toString(Math.abs(value)))
-                .setScale(2, java.math.RoundingMode.HALF_UP).toPlainString();
+        String shortest = Double.toString(Math.abs(value));
+        String digits;
+        if (shortest.indexOf('E') >= 0) {
+            digits = new java.math.BigDecimal(shortest).setScale(2, java.math.RoundingMode.HALF_UP).toPlainString();
+        } else {
+            // "12.3456" -> 1234 hundredths, plus one when the first dropped digit is 5 or more (half-up).
+            int dot = shortest.indexOf('.');
+            long hundredths = Long.parseLong(shortest, 0, dot, 10) * 100;
+            for (int k = 1; k <= 2; k++) {
+                hundredths += (dot + k < shortest.length() ? shortest.charAt(dot + k) - '0' : 0) * (k == 1 ? 10 : 1);
+            }
+            if (dot + 3 < shortest.length() && shortest.charAt(dot + 3) >= '5') {
+                hundredths++;
+            }
+            long cents = hundredths % 100;
+            digits = (hundredths / 100) + (cents < 10 ? ".0" : ".") + cents;
+        }
         return negative ? "-" + digits : plusSign ? "+" + digits : digits;
     }
 }

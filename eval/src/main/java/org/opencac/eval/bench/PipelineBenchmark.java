@@ -33,9 +33,14 @@ import org.opencac.eval.report.JsonReport;
  */
 public final class PipelineBenchmark {
 
-    /** Figures of one measured pass. */
+    /**
+     * Figures of one measured pass. {@code cpuMillisPerNote}: CPU time of the coding threads per note; unlike the
+     * wall-clock figures it hardly changes when other jobs share the cores, so 1000 / cpuMillisPerNote is the rate
+     * one thread would reach with a core to itself.
+     */
     public record Pass(int threads, int notes, long tokens, double seconds, double notesPerSecond,
-                       double tokensPerSecond, double p50Millis, double p99Millis, Map<String, Double> stageMillisPerNote) {
+                       double tokensPerSecond, double p50Millis, double p99Millis, Map<String, Double> stageMillisPerNote,
+                       double cpuMillisPerNote) {
     }
 
     private final CodingEngine engine;
@@ -98,12 +103,14 @@ public final class PipelineBenchmark {
         long[] latencies = new long[notes.size()];
         AtomicInteger next = new AtomicInteger();
         AtomicLong tokens = new AtomicLong();
+        AtomicLong cpuNanos = new AtomicLong();
         ExecutorService pool = Executors.newFixedThreadPool(threads);
         long start = System.nanoTime();
         try {
             List<Future<?>> workers = new ArrayList<>();
             for (int t = 0; t < threads; t++) {
                 workers.add(pool.submit(() -> {
+                    long cpuStart = THREADS.getCurrentThreadCpuTime();
                     int i;
                     while ((i = next.getAndIncrement()) < notes.size()) {
                         NamedText named = notes.get(i);
@@ -112,6 +119,7 @@ public final class PipelineBenchmark {
                         latencies[i] = System.nanoTime() - noteStart;
                         tokens.addAndGet(result.analysis().tokens().size());
                     }
+                    cpuNanos.addAndGet(THREADS.getCurrentThreadCpuTime() - cpuStart);
                 }));
             }
             for (Future<?> worker : workers) {
@@ -129,8 +137,11 @@ public final class PipelineBenchmark {
         long[] sorted = latencies.clone();
         Arrays.sort(sorted);
         return new Pass(threads, notes.size(), tokens.get(), seconds, notes.size() / seconds, tokens.get() / seconds,
-                percentile(sorted, 0.50) / 1e6, percentile(sorted, 0.99) / 1e6, perStage);
+                percentile(sorted, 0.50) / 1e6, percentile(sorted, 0.99) / 1e6, perStage,
+                cpuNanos.get() / 1e6 / notes.size());
     }
+
+    private static final java.lang.management.ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
 
     static double percentile(long[] sorted, double quantile) {
         if (sorted.length == 0) {
@@ -170,11 +181,12 @@ public final class PipelineBenchmark {
                 figures.get("notes"), figures.get("language"), (double) figures.get("startup_seconds"),
                 (double) figures.get("peak_heap_mb"), (double) figures.get("rss_mb"),
                 (double) figures.get("peak_rss_mb"), figures.get("cores"));
-        System.out.printf(Locale.ROOT, "%-8s %10s %12s %10s %10s%n", "threads", "notes/s", "tokens/s", "p50 ms",
-                "p99 ms");
+        System.out.printf(Locale.ROOT, "%-8s %10s %12s %10s %10s %14s%n", "threads", "notes/s", "tokens/s", "p50 ms",
+                "p99 ms", "cpu ms/note");
         for (Pass pass : passes) {
-            System.out.printf(Locale.ROOT, "%-8d %10.1f %12.0f %10.3f %10.3f%n", pass.threads(),
-                    pass.notesPerSecond(), pass.tokensPerSecond(), pass.p50Millis(), pass.p99Millis());
+            System.out.printf(Locale.ROOT, "%-8d %10.1f %12.0f %10.3f %10.3f %14.3f%n", pass.threads(),
+                    pass.notesPerSecond(), pass.tokensPerSecond(), pass.p50Millis(), pass.p99Millis(),
+                    pass.cpuMillisPerNote());
         }
         if (!passes.isEmpty()) {
             System.out.println("time per stage (ms per note, 1st pass):");
