@@ -97,14 +97,13 @@ public final class SpecificityRule implements CodingRule {
     /** Two headers may resolve to the same code: keep its first occurrence, with the evidence of both. */
     private List<CodeSuggestion> withoutDuplicateCodes(List<CodeSuggestion> suggestions, RuleContext context) {
         List<CodeSuggestion> unique = new ArrayList<>();
+        // Position of each code in unique (codes there are unique, so one look-up replaces a scan of the list).
+        java.util.Map<String, Integer> positionOf = new java.util.HashMap<>();
         for (CodeSuggestion suggestion : suggestions) {
-            int same = -1;
-            for (int i = 0; i < unique.size(); i++) {
-                if (unique.get(i).codeSystem() == suggestion.codeSystem() && unique.get(i).code().equals(suggestion.code())) {
-                    same = i;
-                }
-            }
+            String key = suggestion.codeSystem().name() + '|' + suggestion.code();
+            int same = positionOf.getOrDefault(key, -1);
             if (same < 0) {
+                positionOf.put(key, unique.size());
                 unique.add(suggestion);
             } else {
                 unique.set(same, context.annotate(withEvidenceOf(unique.get(same), suggestion), this,

@@ -136,7 +136,7 @@ public final class DocumentClassifier implements AutoCloseable {
      */
     public List<CodeScore> classify(String text, int evidenceCodes) {
         NoteFeatures features = features(text);
-        float[] documentScores = run(new float[][] {features.documentRow})[0];
+        float[] documentScores = runOneRow(features.documentRow);
         // Best first, ties by code; a stable sort of the labels in model order, as the scores were sorted before.
         Integer[] labelOfRank = new Integer[labels.size()];
         Arrays.setAll(labelOfRank, l -> l);
@@ -294,6 +294,20 @@ public final class DocumentClassifier implements AutoCloseable {
                 }
                 list[occurrenceCount[sentence]++] = column;
             }
+        }
+    }
+
+    /** Raw model outputs for one input row; a flat buffer avoids ONNX Runtime's reflective float[][] copies. */
+    private float[] runOneRow(float[] row) {
+        try (OnnxTensor tensor = OnnxTensor.createTensor(org.opencac.nlp.onnx.OnnxSessions.environment(),
+                java.nio.FloatBuffer.wrap(row), new long[] {1, row.length});
+             OrtSession.Result result = session.run(Map.of(inputName, tensor))) {
+            java.nio.FloatBuffer output = ((OnnxTensor) result.get(0)).getFloatBuffer();
+            float[] scores = new float[output.remaining()];
+            output.get(scores);
+            return scores;
+        } catch (OrtException e) {
+            throw new IllegalStateException("Document classifier failed", e);
         }
     }
 
