@@ -44,7 +44,12 @@ public final class CandidateFeatures {
                 "same_cat_others", "more_specific", "less_specific",
                 "is_pcs", "pcs_prefix4", "pcs_full", "cm_category_only", "code_len",
                 "x_tp_match", "x_tp_support", "x_clf_mention", "x_clf_tp", "x_prior_clf_only", "x_pcs_tp",
-                "x_pcs_clf"));
+                "x_pcs_clf",
+                // Code-level evidence (TermStatistics.codeMentions): how often the code is coded when mentioned
+                // at all, and how often it is coded without any mention (what a classifier-only candidate needs).
+                "code_tp", "code_tp_support", "x_code_tp_unseen", "prior_unmentioned", "x_prior_unmentioned_clf",
+                // Matches found by comparing word stems only (GappedTermMatcher.stemmed).
+                "stem_share", "stem_only"));
         for (String section : SECTIONS) {
             names.add("sec_" + section);
         }
@@ -140,7 +145,11 @@ public final class CandidateFeatures {
             Map<String, Integer> sections = new LinkedHashMap<>();
             int gapped = 0;
             int partial = 0;
+            int stem = 0;
             for (Mention m : mentions) {
+                if (m.termSource() != null && m.termSource().endsWith(GappedTermMatcher.STEM_SUFFIX)) {
+                    stem++;
+                }
                 if (m.termSource() != null && m.termSource().endsWith(GappedTermMatcher.SUFFIX)) {
                     gapped++;
                 }
@@ -189,6 +198,8 @@ public final class CandidateFeatures {
             f.put("gapped_share", gapped / (double) n);
             f.put("gapped_only", gapped + partial == n ? 1.0 : 0.0);
             f.put("partial_share", partial / (double) n);
+            f.put("stem_share", stem / (double) n);
+            f.put("stem_only", stem == n ? 1.0 : 0.0);
             f.put("best_match", best);
             f.put("mean_match", sum / n);
             f.put("log_mentions", Math.log1p(n) / 3.0);
@@ -238,7 +249,8 @@ public final class CandidateFeatures {
         f.put("pcs_full", pcs && bare.length() == 7 ? 1.0 : 0.0);
         f.put("cm_category_only", !pcs && bare.length() == 3 ? 1.0 : 0.0);
         f.put("code_len", bare.length() / 7.0);
-        // Products of evidence kinds: the model is linear, so "a precise term AND a good match" needs its own column.
+        // Products of evidence kinds: the model's linear part needs "a precise term AND a good match" as a column
+        // (its factorized pair terms add only low-rank interactions).
         f.put("x_tp_match", f.get("tp_best") * f.get("best_match"));
         f.put("x_tp_support", f.get("tp_best") * f.get("tp_support"));
         f.put("x_clf_mention", f.get("clf_score") * f.get("has_mention"));
@@ -246,6 +258,7 @@ public final class CandidateFeatures {
         f.put("x_prior_clf_only", f.get("prior") * f.get("clf_only"));
         f.put("x_pcs_tp", f.get("is_pcs") * f.get("tp_best"));
         f.put("x_pcs_clf", f.get("is_pcs") * f.get("clf_score"));
+        codeLevelFeatures(f, codeKey, stats);
         return f.values;
     }
 
@@ -397,11 +410,26 @@ public final class CandidateFeatures {
         }
     }
 
+    /** The code-level columns; the term-level ones (tp_*) must be set already. */
+    static void codeLevelFeatures(FeatureRow f, String codeKey, TermStatistics stats) {
+        TermStatistics.Counts mentioned = stats.codeMentions(codeKey);
+        double codePrecision = mentioned.coded() / (mentioned.seen() + 1.0);
+        f.put("code_tp", codePrecision);
+        f.put("code_tp_support", Math.min(1.0, Math.log1p(mentioned.seen()) / 5.0));
+        f.put("x_code_tp_unseen", codePrecision * f.get("tp_unseen") * f.get("has_mention"));
+        int unmentioned = Math.max(0, stats.codeDocuments(codeKey) - mentioned.coded());
+        double unmentionedPrior = stats.documents() == 0 ? 0.0
+                : Math.log1p(unmentioned) / Math.log1p(stats.documents());
+        f.put("prior_unmentioned", unmentionedPrior);
+        f.put("x_prior_unmentioned_clf", unmentionedPrior * f.get("clf_score"));
+    }
+
     static String sourceGroup(String source) {
         if (source == null) {
             return "";
         }
-        for (String suffix : List.of(GappedTermMatcher.SUFFIX, GappedTermMatcher.PARTIAL_SUFFIX)) {
+        for (String suffix : List.of(GappedTermMatcher.SUFFIX, GappedTermMatcher.PARTIAL_SUFFIX,
+                GappedTermMatcher.STEM_SUFFIX)) {
             if (source.endsWith(suffix)) {
                 source = source.substring(0, source.length() - suffix.length());
             }

@@ -14,6 +14,8 @@ import org.tribuo.impl.ArrayExample;
 import org.tribuo.math.optimisers.AdaGrad;
 import org.tribuo.multilabel.MultiLabel;
 import org.tribuo.multilabel.MultiLabelFactory;
+import org.tribuo.multilabel.sgd.fm.FMMultiLabelModel;
+import org.tribuo.multilabel.sgd.fm.FMMultiLabelTrainer;
 import org.tribuo.multilabel.sgd.linear.LinearSGDModel;
 import org.tribuo.multilabel.sgd.linear.LinearSGDTrainer;
 import org.tribuo.multilabel.sgd.objectives.BinaryCrossEntropy;
@@ -21,8 +23,9 @@ import org.tribuo.provenance.SimpleDataSourceProvenance;
 import ai.onnx.proto.OnnxMl;
 
 /**
- * Trains the ranker with Tribuo: a linear model with one sigmoid output ("coded"), binary cross-entropy,
- * AdaGrad (that is, logistic regression), and exports it to ONNX. The ONNX metadata lists the feature behind
+ * Trains the ranker with Tribuo: by default a factorization machine (a linear model plus rank-8 pairwise feature
+ * interactions; on CodiEsp dev it ranked slightly better than logistic regression) with one sigmoid output
+ * ("coded"), binary cross-entropy, AdaGrad, and exports it to ONNX. The card's weights are the linear part only. The ONNX metadata lists the feature behind
  * each input column, so the run-time scorer needs nothing else to build its input.
  */
 public final class RankerTrainer {
@@ -30,14 +33,24 @@ public final class RankerTrainer {
     static final String LABEL = "coded";
 
     /** Training settings. */
-    public record Settings(int epochs, double learningRate, long seed) {
+    /**
+     * Training settings; {@code factorDimensions} 0 trains plain logistic regression, more a factorization machine
+     * with pairwise feature interactions of that rank.
+     */
+    public record Settings(int epochs, double learningRate, long seed, int factorDimensions) {
         public static Settings defaults() {
-            return new Settings(12, 0.2, 7L);
+            return new Settings(12, 0.2, 7L, 8);
+        }
+
+        /** Plain logistic regression with the default optimiser settings. */
+        public static Settings linear() {
+            Settings d = defaults();
+            return new Settings(d.epochs(), d.learningRate(), d.seed(), 0);
         }
     }
 
-    /** The Tribuo model, its ONNX bytes, input columns, and weights by feature name (for rationales). */
-    public record TrainedRanker(LinearSGDModel model, byte[] onnx, List<String> columns, Map<String, Double> weights,
+    /** The Tribuo model, its ONNX bytes, input columns, and linear weights by feature name (for rationales). */
+    public record TrainedRanker(Model<MultiLabel> model, byte[] onnx, List<String> columns, Map<String, Double> weights,
                                 double bias) {
     }
 
@@ -55,10 +68,17 @@ public final class RankerTrainer {
             MultiLabel target = labels[i] ? new MultiLabel(LABEL) : new MultiLabel(Set.of());
             dataset.add(example(target, rows[i], names));
         }
+        if (settings.factorDimensions() > 0) {
+            FMMultiLabelTrainer trainer = new FMMultiLabelTrainer(new BinaryCrossEntropy(),
+                    new AdaGrad(settings.learningRate(), 1e-6), settings.epochs(), -1, 1, settings.seed(),
+                    settings.factorDimensions(), 0.1);
+            FMMultiLabelModel model = trainer.train(dataset);
+            return export(model, model.exportONNXModel("org.opencac.core.rank", 1L));
+        }
         LinearSGDTrainer trainer = new LinearSGDTrainer(new BinaryCrossEntropy(),
                 new AdaGrad(settings.learningRate(), 1e-6), settings.epochs(), -1, 1, settings.seed());
         LinearSGDModel model = trainer.train(dataset);
-        return export(model);
+        return export(model, model.exportONNXModel("org.opencac.core.rank", 1L));
     }
 
     /** A Tribuo example holding the non-zero features of a row. */
@@ -75,7 +95,7 @@ public final class RankerTrainer {
                 values.stream().mapToDouble(Double::doubleValue).toArray());
     }
 
-    private static TrainedRanker export(LinearSGDModel model) {
+    private static TrainedRanker export(Model<MultiLabel> model, OnnxMl.ModelProto exported) {
         List<String> columns = new ArrayList<>();
         for (int c = 0; c < model.getFeatureIDMap().size(); c++) {
             columns.add(model.getFeatureIDMap().get(c).getName());
@@ -90,7 +110,7 @@ public final class RankerTrainer {
                 weights.put(pair.getA(), pair.getB());
             }
         }
-        OnnxMl.ModelProto proto = model.exportONNXModel("org.opencac.core.rank", 1L).toBuilder()
+        OnnxMl.ModelProto proto = exported.toBuilder()
                 .addMetadataProps(OnnxMl.StringStringEntryProto.newBuilder().setKey(META_COLUMNS)
                         .setValue(String.join(",", columns)).build())
                 .build();
@@ -98,7 +118,7 @@ public final class RankerTrainer {
     }
 
     /** Tribuo's own probability of "coded" for a row (tests compare it with the ONNX score). */
-    public static double tribuoScore(LinearSGDModel model, double[] row, List<String> names) {
+    public static double tribuoScore(Model<MultiLabel> model, double[] row, List<String> names) {
         Map<String, MultiLabel> scores = model.predict(example(MultiLabelFactory.UNKNOWN_MULTILABEL, row, names))
                 .getOutputScores();
         MultiLabel coded = scores.get(LABEL);

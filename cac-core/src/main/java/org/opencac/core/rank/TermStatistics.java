@@ -26,7 +26,9 @@ import org.opencac.dictionaries.match.TokenNormalizer;
  *   <li>term precision: for a matched string (case and accents folded) and a code, in how many documents the
  *   string was matched for that code ({@code seen}) and in how many of those the code is in the gold
  *   ({@code coded});</li>
- *   <li>code prior: in how many documents each code is in the gold, out of {@link #documents()}.</li>
+ *   <li>code prior: in how many documents each code is in the gold, out of {@link #documents()};</li>
+ *   <li>code precision: in how many documents the code had any dictionary mention ({@code seen}) and in how many
+ *   of those it is in the gold ({@code coded}), whatever the strings; a fallback for strings never seen.</li>
  * </ul>
  * Immutable once built; build with {@link Builder}, one document at a time.
  */
@@ -37,17 +39,21 @@ public final class TermStatistics {
 
     private final Map<String, Counts> terms;
     private final Map<String, Integer> codeDocuments;
+    private final Map<String, Counts> codeMentions;
     private final int documents;
 
-    private TermStatistics(Map<String, Counts> terms, Map<String, Integer> codeDocuments, int documents) {
+    private TermStatistics(Map<String, Counts> terms, Map<String, Integer> codeDocuments,
+                           Map<String, Counts> codeMentions, int documents) {
         this.terms = Map.copyOf(terms);
         this.codeDocuments = Map.copyOf(codeDocuments);
+        this.codeMentions = Map.copyOf(codeMentions);
         this.documents = documents;
     }
 
     public static TermStatistics empty() {
-        return new TermStatistics(Map.of(), Map.of(), 0);
+        return new TermStatistics(Map.of(), Map.of(), Map.of(), 0);
     }
+
 
     /** Key of a code: "ICD-10-CM|E11.9" (canonical code). */
     public static String codeKey(String system, String code) {
@@ -74,11 +80,19 @@ public final class TermStatistics {
         if (source != null && source.endsWith(GappedTermMatcher.PARTIAL_SUFFIX)) {
             return "~partial " + foldText(mention.term());
         }
+        if (source != null && source.endsWith(GappedTermMatcher.STEM_SUFFIX)) {
+            return "~stem " + foldText(mention.term());
+        }
         return foldText(mention.text());
     }
 
     public Counts counts(String codeKey, String foldedText) {
         return terms.getOrDefault(codeKey + '|' + foldedText, new Counts(0, 0));
+    }
+
+    /** Documents in which the code had any mention ({@code seen}) and of those, documents coded with it. */
+    public Counts codeMentions(String codeKey) {
+        return codeMentions.getOrDefault(codeKey, new Counts(0, 0));
     }
 
     public int codeDocuments(String codeKey) {
@@ -97,6 +111,7 @@ public final class TermStatistics {
     public static final class Builder {
         private final Map<String, int[]> terms = new HashMap<>();
         private final Map<String, Integer> codeDocuments = new HashMap<>();
+        private final Map<String, int[]> codeMentions = new HashMap<>();
         private int documents;
 
         /**
@@ -107,9 +122,16 @@ public final class TermStatistics {
             documents++;
             goldCodeKeys.forEach(key -> codeDocuments.merge(key, 1, Integer::sum));
             Set<String> seenHere = new HashSet<>();
+            Set<String> codesHere = new HashSet<>();
             for (Mention mention : mentions) {
                 String codeKey = codeKey(mention.system().displayName(), mention.code());
                 seenHere.add(codeKey + '|' + statisticsText(mention));
+                codesHere.add(codeKey);
+            }
+            for (String codeKey : codesHere) {
+                int[] counts = codeMentions.computeIfAbsent(codeKey, k -> new int[2]);
+                counts[0]++;
+                counts[1] += goldCodeKeys.contains(codeKey) ? 1 : 0;
             }
             for (String key : seenHere) {
                 int[] counts = terms.computeIfAbsent(key, k -> new int[2]);
@@ -125,14 +147,17 @@ public final class TermStatistics {
         public TermStatistics build() {
             Map<String, Counts> result = new HashMap<>();
             terms.forEach((key, counts) -> result.put(key, new Counts(counts[0], counts[1])));
-            return new TermStatistics(result, codeDocuments, documents);
+            Map<String, Counts> perCode = new HashMap<>();
+            codeMentions.forEach((key, counts) -> perCode.put(key, new Counts(counts[0], counts[1])));
+            return new TermStatistics(result, codeDocuments, perCode, documents);
         }
     }
 
     // ------------------------------------------------------------------ file format
 
     /**
-     * Writes the statistics as UTF-8 lines: {@code N<TAB>documents}, {@code C<TAB>codeKey<TAB>documents} and
+     * Writes the statistics as UTF-8 lines: {@code N<TAB>documents}, {@code C<TAB>codeKey<TAB>documents},
+     * {@code M<TAB>codeKey<TAB>seen<TAB>coded} (code precision) and
      * {@code T<TAB>codeKey<TAB>text<TAB>seen<TAB>coded}, sorted so the file is reproducible.
      */
     public void write(OutputStream out) throws IOException {
@@ -140,6 +165,10 @@ public final class TermStatistics {
         writer.write("N\t" + documents + "\n");
         for (Map.Entry<String, Integer> entry : new TreeMap<>(codeDocuments).entrySet()) {
             writer.write("C\t" + entry.getKey() + '\t' + entry.getValue() + '\n');
+        }
+        for (Map.Entry<String, Counts> entry : new TreeMap<>(codeMentions).entrySet()) {
+            writer.write("M\t" + entry.getKey() + '\t' + entry.getValue().seen() + '\t' + entry.getValue().coded()
+                    + '\n');
         }
         for (Map.Entry<String, Counts> entry : new TreeMap<>(terms).entrySet()) {
             String key = entry.getKey();
@@ -153,6 +182,7 @@ public final class TermStatistics {
     public static TermStatistics read(InputStream in) throws IOException {
         Map<String, Counts> terms = new HashMap<>();
         Map<String, Integer> codes = new HashMap<>();
+        Map<String, Counts> perCode = new HashMap<>();
         int documents = 0;
         BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
         String line;
@@ -164,11 +194,12 @@ public final class TermStatistics {
             switch (f[0]) {
                 case "N" -> documents = Integer.parseInt(f[1]);
                 case "C" -> codes.put(f[1], Integer.parseInt(f[2]));
+                case "M" -> perCode.put(f[1], new Counts(Integer.parseInt(f[2]), Integer.parseInt(f[3])));
                 case "T" -> terms.put(f[1] + '|' + f[2], new Counts(Integer.parseInt(f[3]), Integer.parseInt(f[4])));
                 default -> throw new IOException("bad term-statistics line type '" + f[0] + "'");
             }
         }
-        return new TermStatistics(terms, codes, documents);
+        return new TermStatistics(terms, codes, perCode, documents);
     }
 
     /** Every (codeKey, text) pair, for tests and reports. */

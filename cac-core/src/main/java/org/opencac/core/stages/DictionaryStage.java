@@ -40,6 +40,8 @@ public final class DictionaryStage implements Stage {
     private final boolean keepNested;
     /** Gapped matchers by date of service ("" for none: the newest releases). */
     private final Map<String, GappedTermMatcher> gappedByDate = new java.util.concurrent.ConcurrentHashMap<>();
+    /** Stemmed matchers (Spanish learned terms) by date of service. */
+    private final Map<String, GappedTermMatcher> stemmedByDate = new java.util.concurrent.ConcurrentHashMap<>();
 
     public DictionaryStage(Dictionaries dictionaries, String language, LocalDate defaultDateOfService) {
         this(dictionaries, language, defaultDateOfService, false);
@@ -83,6 +85,11 @@ public final class DictionaryStage implements Stage {
         if (keepNested) {
             matches = withNested(matcher, note.text(), starts, ends, matches);
             matches = withGapped(gapped(date).match(note.text(), starts, ends, note.tokenSentence()), matches);
+            if ("es".equals(language)) {
+                // Stem matches only where no contiguous or gapped match of the same code lies.
+                matches = withGapped(stemmedMatcher(date).match(note.text(), starts, ends, note.tokenSentence()),
+                        matches);
+            }
         }
         List<Mention> mentions = new ArrayList<>();
         for (TermMatch match : matches) {
@@ -103,6 +110,13 @@ public final class DictionaryStage implements Stage {
                 dictionaries.terms(org.opencac.dictionaries.match.Language.fromCode(language), date), GAPPED_SOURCES,
                 // Partial matches were measured on Spanish only (English already has many more candidates).
                 "es".equals(language)));
+    }
+
+    private GappedTermMatcher stemmedMatcher(LocalDate date) {
+        return stemmedByDate.computeIfAbsent(date == null ? "" : date.toString(), d -> GappedTermMatcher.stemmed(
+                org.opencac.dictionaries.match.Language.fromCode(language),
+                dictionaries.terms(org.opencac.dictionaries.match.Language.fromCode(language), date),
+                Set.of(TermSources.CODIESP_TRAIN)));
     }
 
     /** Adds the gapped matches whose code has no contiguous match overlapping them. */

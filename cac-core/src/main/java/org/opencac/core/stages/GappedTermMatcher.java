@@ -9,6 +9,7 @@ import org.opencac.dictionaries.DictionaryTerm;
 import org.opencac.dictionaries.TermMatch;
 import org.opencac.dictionaries.match.Language;
 import org.opencac.dictionaries.match.TokenNormalizer;
+import org.tartarus.snowball.ext.SpanishStemmer;
 
 /**
  * Finds learned multi-word terms whose words occur in one sentence but not side by side ("ecografía ... del riñón
@@ -16,7 +17,13 @@ import org.opencac.dictionaries.match.TokenNormalizer;
  * sees contiguous phrases. Every content word of the term must occur in the sentence, and the words chosen must
  * lie within the term's length plus {@link #MAX_EXTRA_WORDS} words. Matches carry the source {@code <source>}
  * + {@link #SUFFIX} and a score of {@link #QUALITY} times the term's weight. A term of three or more words may
- * also match with one word missing ({@link #PARTIAL_SUFFIX}, {@link #PARTIAL_QUALITY}). Thread-safe once built.
+ * also match with one word missing ({@link #PARTIAL_SUFFIX}, {@link #PARTIAL_QUALITY}).
+ *
+ * <p>In stemmed mode ({@link #stemmed}) words are compared by a coarse stem ({@link #stemKey}: Snowball Spanish
+ * stem cut to {@value #STEM_PREFIX} letters), so "metástasis vertebral" also finds "metástasis ... vértebra" and a
+ * one-word term "hipoestesia" finds "hipoestésicas"; such matches carry {@link #STEM_SUFFIX} and
+ * {@link #STEM_QUALITY}, and the ranker learns how far to trust them from their own term statistics.
+ * Thread-safe once built.
  */
 public final class GappedTermMatcher {
     public static final String SUFFIX = "-gapped";
@@ -24,6 +31,10 @@ public final class GappedTermMatcher {
     public static final String PARTIAL_SUFFIX = "-partial";
     static final double QUALITY = 0.7;
     static final double PARTIAL_QUALITY = 0.5;
+    /** Source suffix of a match found by comparing stems ({@link #stemmed}). */
+    public static final String STEM_SUFFIX = "-stem";
+    static final double STEM_QUALITY = 0.6;
+    static final int STEM_PREFIX = 6;
     static final int MAX_EXTRA_WORDS = 6;
     static final int MAX_TERM_WORDS = 5;
 
@@ -33,6 +44,7 @@ public final class GappedTermMatcher {
     private final TokenNormalizer normalizer;
     private final Language language;
     private final boolean partial;
+    private final boolean stemmed;
     /** Terms by their first content word. */
     private final Map<String, List<Term>> byAnchor = new HashMap<>();
 
@@ -44,9 +56,24 @@ public final class GappedTermMatcher {
     /** As above; {@code partial} false finds only matches with every content word. */
     public GappedTermMatcher(Language language, List<Map.Entry<DictionaryTerm, String>> terms, Set<String> sources,
                              boolean partial) {
+        this(language, terms, sources, partial, false);
+    }
+
+    /**
+     * A matcher comparing words by {@link #stemKey}: one-word terms are indexed too, partial matches are off.
+     */
+    public static GappedTermMatcher stemmed(Language language, List<Map.Entry<DictionaryTerm, String>> terms,
+                                            Set<String> sources) {
+        return new GappedTermMatcher(language, terms, sources, false, true);
+    }
+
+    private GappedTermMatcher(Language language, List<Map.Entry<DictionaryTerm, String>> terms, Set<String> sources,
+                              boolean partial, boolean stemmed) {
         this.language = language;
         this.partial = partial;
+        this.stemmed = stemmed;
         this.normalizer = new TokenNormalizer(language);
+        SpanishStemmer stemmer = new SpanishStemmer();
         for (Map.Entry<DictionaryTerm, String> entry : terms) {
             DictionaryTerm term = entry.getKey();
             if (!sources.contains(term.source())) {
@@ -54,11 +81,12 @@ public final class GappedTermMatcher {
             }
             List<String> keys = new ArrayList<>();
             for (String key : normalizer.normalizePhrase(term.text())) {
-                if (!language.isFiller(key) && !keys.contains(key)) {
-                    keys.add(key);
+                String indexed = stemmed ? stemKey(key, stemmer) : key;
+                if (!language.isFiller(key) && !keys.contains(indexed)) {
+                    keys.add(indexed);
                 }
             }
-            if (keys.size() < 2 || keys.size() > MAX_TERM_WORDS) {
+            if (keys.size() < (stemmed ? 1 : 2) || keys.size() > MAX_TERM_WORDS) {
                 continue;
             }
             Term indexed = new Term(term, entry.getValue(), keys.toArray(String[]::new));
@@ -68,6 +96,20 @@ public final class GappedTermMatcher {
                 byAnchor.computeIfAbsent(keys.get(1), k -> new ArrayList<>()).add(indexed);
             }
         }
+    }
+
+    /**
+     * The coarse stem of a normalized word: its Snowball Spanish stem cut to {@value #STEM_PREFIX} letters; words
+     * of at most four letters and words with digits are kept whole (abbreviations, numbers).
+     */
+    static String stemKey(String key, SpanishStemmer stemmer) {
+        if (key.length() <= 4 || key.chars().anyMatch(Character::isDigit)) {
+            return key;
+        }
+        stemmer.setCurrent(key);
+        stemmer.stem();
+        String stem = stemmer.getCurrent();
+        return stem.length() > STEM_PREFIX ? stem.substring(0, STEM_PREFIX) : stem;
     }
 
     public int termCount() {
@@ -82,6 +124,8 @@ public final class GappedTermMatcher {
         List<String> keys = new ArrayList<>();
         List<int[]> spans = new ArrayList<>();
         List<Integer> sentenceOf = new ArrayList<>();
+        // Snowball stemmers keep state: one per call keeps the matcher thread-safe.
+        SpanishStemmer stemmer = stemmed ? new SpanishStemmer() : null;
         for (int t = 0; t < tokenStarts.length; t++) {
             int i = tokenStarts[t];
             while (i < tokenEnds[t]) {
@@ -90,7 +134,8 @@ public final class GappedTermMatcher {
                     while (i < tokenEnds[t] && Character.isLetterOrDigit(text.charAt(i))) {
                         i++;
                     }
-                    keys.add(normalizer.normalize(text, start, i));
+                    String key = normalizer.normalize(text, start, i);
+                    keys.add(stemmed ? stemKey(key, stemmer) : key);
                     spans.add(new int[] {start, i});
                     sentenceOf.add(tokenSentence == null ? 0 : tokenSentence[t]);
                 } else {
@@ -159,9 +204,10 @@ public final class GappedTermMatcher {
                         continue;
                     }
                     DictionaryTerm t = term.term();
+                    String suffix = stemmed ? STEM_SUFFIX : partialMatch ? PARTIAL_SUFFIX : SUFFIX;
+                    double quality = stemmed ? STEM_QUALITY : partialMatch ? PARTIAL_QUALITY : QUALITY;
                     TermMatch match = new TermMatch(spans.get(low)[0], spans.get(high)[1], t.system(), t.code(),
-                            t.text(), t.source() + (partialMatch ? PARTIAL_SUFFIX : SUFFIX),
-                            (partialMatch ? PARTIAL_QUALITY : QUALITY) * t.weight(), term.release());
+                            t.text(), t.source() + suffix, quality * t.weight(), term.release());
                     String key = match.start() + ":" + match.end() + ":" + t.system() + ":" + t.code();
                     TermMatch previous = best.get(key);
                     if (previous == null || previous.score() < match.score()) {

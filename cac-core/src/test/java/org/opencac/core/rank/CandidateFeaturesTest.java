@@ -60,6 +60,11 @@ class CandidateFeaturesTest {
         assertEquals(0.5, ckd.get("clf_rank_inv"), 1e-9);
         assertEquals(0.0, ckd.get("same_cat_others")); // N28.9 is in another category
         assertEquals(Math.log1p(3) / Math.log1p(9), ckd.get("prior"), 1e-9);
+        assertEquals(3.0 / 5.0, ckd.get("code_tp"), 1e-9); // mentioned in 4 notes, coded in 3
+        assertEquals(Math.log1p(4) / 5.0, ckd.get("code_tp_support"), 1e-9);
+        assertEquals(0.0, ckd.get("prior_unmentioned")); // never coded without a mention
+        assertEquals(0.0, ckd.get("x_code_tp_unseen")); // its string was seen
+        assertEquals(0.0, ckd.get("stem_only"));
 
         Map<String, Double> renal = featuresOf(candidates, rows, "N28.9");
         assertEquals(1.0, renal.get("nested_share"));
@@ -72,6 +77,7 @@ class CandidateFeaturesTest {
         assertEquals(0.0, fever.get("present_any"));
         assertEquals(1.0, fever.get("tp_unseen"));
         assertEquals(1.0, fever.get("prior_zero"));
+        assertEquals(0.0, fever.get("code_tp"));
 
         Map<String, Double> echo = featuresOf(candidates, rows, "BT41");
         assertEquals(1.0, echo.get("is_pcs"));
@@ -83,5 +89,33 @@ class CandidateFeaturesTest {
         assertEquals(0.0, hypertension.get("has_mention"));
         assertEquals(1.0, hypertension.get("cm_category_only"));
         assertEquals(CodeSystem.ICD10CM, candidates.get(candidates.size() - 1).system());
+    }
+
+    @Test
+    void stemMatchesAndCodesCodedWithoutMentions() {
+        AnalyzedNote note = RankFixtures.note();
+        org.opencac.core.model.Mention stem = RankFixtures.mention(44, 59, CodeSystem.ICD10CM, "N28.9",
+                org.opencac.dictionaries.TermSources.CODIESP_TRAIN
+                        + org.opencac.core.stages.GappedTermMatcher.STEM_SUFFIX, 0.3,
+                org.opencac.core.model.Context.AFFIRMED);
+        note = note.withMentions(List.of(stem), org.opencac.core.pipeline.Layer.MENTIONS,
+                org.opencac.core.pipeline.Layer.CONTEXT);
+        TermStatistics.Builder builder = new TermStatistics.Builder();
+        builder.addDocument(List.of(stem), java.util.Set.of("ICD-10-CM|N28.9")); // mentioned and coded
+        builder.addDocument(List.of(), java.util.Set.of("ICD-10-CM|I10")); // coded, never mentioned
+        builder.addDocument(List.of(), java.util.Set.of("ICD-10-CM|I10"));
+        List<CodeScore> scores = List.of(new CodeScore(CodeScore.ICD10CM, "I10", 0.7, List.of()));
+        List<RankCandidate> candidates = CandidateFeatures.candidates(note, scores, 1);
+        double[][] rows = CandidateFeatures.vectors(note, candidates, builder.build());
+
+        Map<String, Double> n28 = featuresOf(candidates, rows, "N28.9");
+        assertEquals(1.0, n28.get("stem_only"));
+        assertEquals(1.0, n28.get("stem_share"));
+        assertEquals(0.0, n28.get("gapped_only"));
+        assertEquals(1.0, n28.get("src_learned")); // the suffix does not hide the source
+        Map<String, Double> i10 = featuresOf(candidates, rows, "I10");
+        assertEquals(Math.log1p(2) / Math.log1p(3), i10.get("prior_unmentioned"), 1e-9);
+        assertEquals(0.7 * Math.log1p(2) / Math.log1p(3), i10.get("x_prior_unmentioned_clf"), 1e-9);
+        assertEquals(0.0, i10.get("code_tp"));
     }
 }

@@ -32,9 +32,38 @@ class RankerTrainerTest {
 
     @Test
     void onnxScoresEqualTribuoScores() {
+        onnxScoresEqualTribuoScores(RankerTrainer.Settings.defaults());
+    }
+
+    @Test
+    void linearModelOnnxScoresEqualTribuoScores() {
+        onnxScoresEqualTribuoScores(RankerTrainer.Settings.linear());
+    }
+
+    /** Codes are likely when "a" and "b" are both present or both absent: no linear model can rank that. */
+    @Test
+    void factorizationMachineLearnsAPairInteraction() {
+        Random random = new Random(9);
+        double[][] x = new double[2000][3];
+        boolean[] y = new boolean[x.length];
+        for (int i = 0; i < x.length; i++) {
+            x[i][0] = random.nextBoolean() ? 1 : 0;
+            x[i][1] = random.nextBoolean() ? 1 : 0;
+            x[i][2] = random.nextDouble();
+            y[i] = (x[i][0] == x[i][1]) == (random.nextDouble() < 0.9);
+        }
+        double[][] probe = {{1, 1, 0.5}, {1, 0, 0.5}, {0, 1, 0.5}, {0, 0, 0.5}};
+        RankerTrainer.TrainedRanker fm = new RankerTrainer(RankerTrainer.Settings.defaults()).train(x, y, NAMES);
+        try (RankerModel onnx = RankerModel.fromBytes(fm.onnx(), NAMES)) {
+            double[] s = onnx.score(probe);
+            assertTrue(s[0] > s[1] && s[0] > s[2] && s[3] > s[1] && s[3] > s[2], java.util.Arrays.toString(s));
+        }
+    }
+
+    private static void onnxScoresEqualTribuoScores(RankerTrainer.Settings settings) {
         Random random = new Random(3);
         double[][] x = rows(300, random);
-        RankerTrainer.TrainedRanker trained = new RankerTrainer(RankerTrainer.Settings.defaults())
+        RankerTrainer.TrainedRanker trained = new RankerTrainer(settings)
                 .train(x, labels(x, random), NAMES);
         double[][] probe = rows(20, new Random(11));
         try (RankerModel onnx = RankerModel.fromBytes(trained.onnx(), NAMES)) {

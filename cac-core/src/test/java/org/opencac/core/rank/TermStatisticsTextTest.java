@@ -38,4 +38,31 @@ class TermStatisticsTextTest {
         assertEquals(2, counts.seen());
         assertEquals(1, counts.coded());
     }
+
+    @Test
+    void stemMatchesAreCountedUnderTheirTerm() {
+        Mention stem = mention("metástasis en la vértebra", "metástasis vertebral",
+                TermSources.CODIESP_TRAIN + GappedTermMatcher.STEM_SUFFIX);
+        assertEquals("~stem metastasis vertebral", TermStatistics.statisticsText(stem));
+    }
+
+    @Test
+    void codePrecisionCountsDocumentsWithAnyMentionOfTheCodeAndSurvivesTheFile() throws java.io.IOException {
+        Mention a = mention("ecografía renal", "ecografía renal", TermSources.CODIESP_TRAIN);
+        Mention b = mention("eco renal", "eco renal", TermSources.CODIESP_TRAIN);
+        TermStatistics.Builder builder = new TermStatistics.Builder();
+        builder.addDocument(List.of(a, b), Set.of("ICD-10-PCS|BT41ZZZ")); // two strings, one document
+        builder.addDocument(List.of(b), Set.of());
+        builder.addDocument(List.of(), Set.of("ICD-10-PCS|BT41ZZZ")); // coded without a mention
+        TermStatistics stats = builder.build();
+        assertEquals(new TermStatistics.Counts(2, 1), stats.codeMentions("ICD-10-PCS|BT41ZZZ"));
+        assertEquals(2, stats.codeDocuments("ICD-10-PCS|BT41ZZZ"));
+        assertEquals(new TermStatistics.Counts(0, 0), stats.codeMentions("ICD-10-CM|N28.9"));
+
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        stats.write(out);
+        TermStatistics read = TermStatistics.read(new java.io.ByteArrayInputStream(out.toByteArray()));
+        assertEquals(new TermStatistics.Counts(2, 1), read.codeMentions("ICD-10-PCS|BT41ZZZ"));
+        assertEquals(new TermStatistics.Counts(2, 1), read.counts("ICD-10-PCS|BT41ZZZ", "eco renal"));
+    }
 }

@@ -98,4 +98,36 @@ class GappedTermMatcherTest {
         tokens = SimpleTokenizer.tokenize(gapped);
         assertEquals(1, fullOnly.match(gapped, tokens.starts(), tokens.ends(), new int[tokens.starts().length]).size());
     }
+
+    private static final GappedTermMatcher STEMMED = GappedTermMatcher.stemmed(Language.ES, List.of(
+            Map.entry(new DictionaryTerm(CodeSystem.ICD10CM, "C79.51", "metástasis vertebral",
+                    TermSources.CODIESP_TRAIN, 1.0), "R1"),
+            Map.entry(new DictionaryTerm(CodeSystem.ICD10CM, "R20.1", "hipoestesia", TermSources.CODIESP_TRAIN, 0.5),
+                    "R1")),
+            Set.of(TermSources.CODIESP_TRAIN));
+
+    private static List<TermMatch> matchStemmed(String text) {
+        SimpleTokenizer.Tokens tokens = SimpleTokenizer.tokenize(text);
+        return STEMMED.match(text, tokens.starts(), tokens.ends(), new int[tokens.starts().length]);
+    }
+
+    @Test
+    void stemmedModeMatchesOtherFormsOfTheWordsInAnyOrder() {
+        String text = "Se observan lesiones en la vértebra L3 sugestivas de metástasis y zonas hipoestésicas.";
+        List<TermMatch> found = matchStemmed(text);
+        assertEquals(List.of("vértebra L3 sugestivas de metástasis", "hipoestésicas"), texts(text, found));
+        assertEquals("C79.51", found.get(0).code());
+        assertEquals(TermSources.CODIESP_TRAIN + GappedTermMatcher.STEM_SUFFIX, found.get(0).termSource());
+        assertEquals(GappedTermMatcher.STEM_QUALITY * 0.5, found.get(1).score(), 1e-9);
+    }
+
+    @Test
+    void stemmedModeNeedsEveryWordAndKeepsShortWordsWhole() {
+        assertTrue(matchStemmed("Dolor vertebral sin otros hallazgos.").isEmpty());
+        org.tartarus.snowball.ext.SpanishStemmer stemmer = new org.tartarus.snowball.ext.SpanishStemmer();
+        assertEquals("vih", GappedTermMatcher.stemKey("vih", stemmer));
+        assertEquals("c5", GappedTermMatcher.stemKey("c5", stemmer));
+        assertEquals(GappedTermMatcher.stemKey("metastasicas", stemmer), GappedTermMatcher.stemKey("metastasis", stemmer));
+        assertTrue(GappedTermMatcher.stemKey("taquicardizacion", stemmer).length() <= GappedTermMatcher.STEM_PREFIX);
+    }
 }

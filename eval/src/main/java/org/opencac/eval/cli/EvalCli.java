@@ -34,6 +34,7 @@ import org.opencac.eval.craft.CraftReport;
 import org.opencac.eval.negex.NegExEvaluation;
 import org.opencac.eval.negex.NegExReport;
 import org.opencac.eval.report.Progress;
+import org.opencac.nlp.classify.ClassifierTrainer;
 import org.opencac.nlp.corpus.AlignedDocument;
 import org.opencac.nlp.corpus.NegExItem;
 import org.opencac.nlp.corpus.NegExReader;
@@ -47,8 +48,9 @@ import org.opencac.nlp.corpus.NegExReader;
  *   eval negex [--gold FILE] --out OUT
  *   eval craft [--gold DIR] --out OUT [--split dev|train]
  *   bench pipeline [--notes DIR|FILE.tar.gz] [--lang en|es] [--warmup N] [--out OUT]
- *   train ranker [--gold DIR] --lang es|en [--splits train] --out DIR [--folds 5] [--seed 13] [--top-k 30]
- *                [--classifier crossfit|bundled] [--tune dev|none]
+ *   train ranker [--gold DIR] --lang es|en [--splits train] --out DIR [--folds 5] [--seed 13] [--top-k 150]
+ *                [--classifier crossfit|bundled] [--classifier-min-label-docs N]
+ *                [--classifier-features-per-label N] [--tune dev|none]
  * </pre>
  * Exit status: 0 done, 2 bad usage, 1 failure.
  */
@@ -209,13 +211,27 @@ public final class EvalCli {
         RankerTraining.Options settings = new RankerTraining.Options(goldRoot, language(options),
                 List.of(options.getOrDefault("splits", "train").split(",")), Path.of(required(options, "out")),
                 Integer.parseInt(options.getOrDefault("folds", "5")), Long.parseLong(options.getOrDefault("seed", "13")),
-                Integer.parseInt(options.getOrDefault("top-k", "30")), classifier.equals("crossfit"),
-                options.getOrDefault("tune", "dev").equals("none") ? null : options.getOrDefault("tune", "dev"));
+                Integer.parseInt(options.getOrDefault("top-k", "150")), classifier.equals("crossfit"),
+                options.getOrDefault("tune", "dev").equals("none") ? null : options.getOrDefault("tune", "dev"),
+                classifierSettings(options));
         try {
             new RankerTraining(settings).run();
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
+    }
+
+    /**
+     * The cross-fitted classifier's training settings: the trainer's defaults (those of the bundled classifier)
+     * unless overridden, so that the per-fold classifiers match the one the ranker meets at run time.
+     */
+    static ClassifierTrainer.Settings classifierSettings(Map<String, String> options) {
+        ClassifierTrainer.Settings d = ClassifierTrainer.Settings.defaults();
+        return new ClassifierTrainer.Settings(d.hashBuckets(),
+                Integer.parseInt(options.getOrDefault("classifier-min-label-docs", Integer.toString(d.minLabelDocs()))),
+                Integer.parseInt(options.getOrDefault("classifier-features-per-label",
+                        Integer.toString(d.featuresPerLabel()))),
+                d.minFeatureDocs(), d.epochs(), d.learningRate(), d.seed());
     }
 
     /**
@@ -342,8 +358,9 @@ public final class EvalCli {
                         + "/negex_chapman/negex-dev.tsv)",
                 "  eval craft [--gold DIR] --out OUT [--split dev|train]   (DIR: the CRAFT folder, default "
                         + DEFAULT_GOLD + "/craft, or a folder of <id>.txt + <id>.conllu, all scored)",
-                "  train ranker [--gold DIR] --lang es|en [--splits train] --out DIR [--folds 5] [--top-k 30]"
-                        + " [--classifier crossfit|bundled] [--tune dev|none]",
+                "  train ranker [--gold DIR] --lang es|en [--splits train] --out DIR [--folds 5] [--top-k 150]"
+                        + " [--classifier crossfit|bundled] [--classifier-min-label-docs N]"
+                        + " [--classifier-features-per-label N] [--tune dev|none]",
                 "  bench pipeline [--notes DIR|FILE.tar.gz] [--lang en|es] [--warmup N] [--out OUT]");
     }
 

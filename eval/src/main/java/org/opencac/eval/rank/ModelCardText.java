@@ -26,10 +26,10 @@ final class ModelCardText {
         md.append("# OpenCAC candidate ranker (").append(card.language()).append(")\n\n");
         md.append("Version `").append(card.version()).append("`. Scores every candidate code of a note (all dictionary")
                 .append(" mentions incl. nested and negated, plus the document classifier's top ")
-                .append(card.classifierTopK()).append(" codes) with a logistic model trained with Tribuo and run with")
+                .append(card.classifierTopK()).append(" codes) with a model trained with Tribuo (see learner below) and run with")
                 .append(" ONNX Runtime; the score is mapped to a probability with an isotonic calibration fitted on")
                 .append(" out-of-fold scores. Machine-readable card: `ranker-").append(card.language())
-                .append(".json` (columns, weights, calibration, per-system cut-offs).\n\n");
+                .append(".json` (columns, linear weights, calibration, per-system cut-offs).\n\n");
         md.append("## Training\n\n");
         for (Map.Entry<String, Object> entry : card.training().entrySet()) {
             md.append("- ").append(entry.getKey()).append(": ").append(entry.getValue()).append('\n');

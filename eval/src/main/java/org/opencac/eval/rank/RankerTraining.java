@@ -65,7 +65,8 @@ import org.opencac.nlp.context.ConText;
 public final class RankerTraining {
     /** Options of one run. */
     public record Options(Path goldRoot, Language language, List<String> splits, Path out, int folds, long seed,
-                          int topK, boolean crossFitClassifier, String tuneSplit) {
+                          int topK, boolean crossFitClassifier, String tuneSplit,
+                          ClassifierTrainer.Settings classifierSettings) {
     }
 
     /** A gold-annotated document. */
@@ -210,9 +211,14 @@ public final class RankerTraining {
         training.put("gold_codes", goldTotal);
         training.put("candidate_recall", goldTotal == 0 ? 0 : reachable.size() / (double) goldTotal);
         training.put("classifier_top_k", options.topK());
-        training.put("learner", "Tribuo 4.3 multi-label LinearSGD, one sigmoid output, binary cross-entropy, AdaGrad"
-                + " (lr " + RankerTrainer.Settings.defaults().learningRate() + ", epochs "
-                + RankerTrainer.Settings.defaults().epochs() + ")");
+        training.put("classifier_min_label_docs", options.classifierSettings().minLabelDocs());
+        training.put("classifier_features_per_label", options.classifierSettings().featuresPerLabel());
+        RankerTrainer.Settings learner = RankerTrainer.Settings.defaults();
+        training.put("learner", (learner.factorDimensions() > 0
+                ? "Tribuo 4.3 multi-label factorization machine (rank " + learner.factorDimensions() + ")"
+                : "Tribuo 4.3 multi-label LinearSGD")
+                + ", one sigmoid output, binary cross-entropy, AdaGrad (lr " + learner.learningRate() + ", epochs "
+                + learner.epochs() + ")");
         Map<String, Object> figures = new LinkedHashMap<>();
         List<Calibration.Bin> oofTable = Calibration.table(oofCalibrated, y, 10);
         figures.put("oof_ece_raw", Calibration.expectedCalibrationError(oofRaw));
@@ -366,7 +372,7 @@ public final class RankerTraining {
             }
             labelled.add(new LabelledDocument(doc.text(), labels));
         }
-        ClassifierTrainer.TrainedClassifier trained = new ClassifierTrainer(ClassifierTrainer.Settings.defaults())
+        ClassifierTrainer.TrainedClassifier trained = new ClassifierTrainer(options.classifierSettings())
                 .train(labelled, options.language().code());
         return DocumentClassifier.fromBytes(trained.onnx());
     }
