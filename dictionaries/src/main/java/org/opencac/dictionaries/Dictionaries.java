@@ -63,6 +63,13 @@ public final class Dictionaries {
     private final Map<Language, Abbreviations> synonyms;
     private final Map<String, PhraseMatcher> matchers = new ConcurrentHashMap<>();
     private final Map<String, CodeSearch> searchIndexes = new ConcurrentHashMap<>();
+    /**
+     * Excludes1 citations by code, filled as codes are asked for: the coding rules ask for the same codes note
+     * after note, and walking the tabular lineage each time cost a third of the rules stage. At most one small
+     * list per ICD-10-CM code.
+     */
+    private final Map<String, List<String>> excludes1Cache = new ConcurrentHashMap<>();
+    private static final int MAX_EXCLUDES1_CACHE = 200_000;
 
     private Dictionaries(Builder builder) {
         Map<CodeSystem, List<CodeRelease>> byStart = new EnumMap<>(CodeSystem.class);
@@ -397,6 +404,18 @@ public final class Dictionaries {
 
     /** Codes and code prefixes cited by the Excludes1 notes that apply to a code ("E08.-" gives "E08"). */
     public List<String> excludes1Codes(String code) {
+        List<String> cached = excludes1Cache.get(code);
+        if (cached != null) {
+            return cached;
+        }
+        List<String> cited = collectExcludes1Codes(code);
+        if (excludes1Cache.size() < MAX_EXCLUDES1_CACHE) { // a bound in case callers pass arbitrary strings
+            excludes1Cache.putIfAbsent(code, cited);
+        }
+        return cited;
+    }
+
+    private List<String> collectExcludes1Codes(String code) {
         List<String> cited = new ArrayList<>();
         for (TabularNode node : tabularLineage(code)) {
             for (String c : node.citedCodes(NoteKind.EXCLUDES1)) {
@@ -405,7 +424,7 @@ public final class Dictionaries {
                 }
             }
         }
-        return cited;
+        return List.copyOf(cited);
     }
 
     // ------------------------------------------------------------------ ICD-10-PCS

@@ -84,6 +84,15 @@ class DictionariesTest {
     }
 
     @Test
+    void excludes1CodesAreRememberedAndCannotBeChangedByACaller() {
+        List<String> first = DICTIONARIES.excludes1Codes("E11.9");
+        assertEquals(List.of("O24.4", "E10"), first);
+        org.junit.jupiter.api.Assertions.assertSame(first, DICTIONARIES.excludes1Codes("E11.9"));
+        org.junit.jupiter.api.Assertions.assertThrows(UnsupportedOperationException.class, () -> first.add("X"));
+        assertEquals(List.of(), DICTIONARIES.excludes1Codes("NOT-A-CODE"));
+    }
+
+    @Test
     void notesOfAncestorsApplyToTheirDescendants() {
         List<Dictionaries.Note> excludes1 = DICTIONARIES.notes("E11.65", NoteKind.EXCLUDES1);
         assertEquals(2, excludes1.size());
