@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.opencac.dictionaries.match.Language;
 import org.opencac.nlp.align.WordTranslationModel;
 
 class TermTranslatorTest {
@@ -22,7 +23,7 @@ class TermTranslatorTest {
 
     @Test
     void translatesContentWordsAndGivesOneVariantPerTranslation() {
-        assertEquals(List.of("aguda riñón insuficiencia", "agudo riñón insuficiencia"),
+        assertEquals(List.of("aguda insuficiencia riñón", "agudo insuficiencia riñón"),
                 TRANSLATOR.translate("Acute failure of kidneys"));
     }
 
@@ -67,7 +68,11 @@ class TermTranslatorTest {
         assertEquals(List.of("estenosis"), TermTranslator.translations("stenosis", forward, reverse, 0, vocabulary));
         assertEquals(List.of(), TermTranslator.translations("aortic", forward, reverse, 0, vocabulary),
                 "aórtica was seen once only");
-        assertTrue(TermTranslator.translations("the", forward, reverse, 12, vocabulary).isEmpty());
+        for (String english : List.of("acute", "pain", "in", "the", "leg")) {
+            for (String spanish : TermTranslator.translations(english, forward, reverse, 12, vocabulary)) {
+                assertTrue(!Language.ES.isFiller(vocabulary.key(spanish)), english + " -> " + spanish);
+            }
+        }
     }
 
     private static WordTranslationModel.SentencePair pair(String english, String spanish) {
