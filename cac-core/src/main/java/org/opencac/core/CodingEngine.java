@@ -100,11 +100,13 @@ public final class CodingEngine implements NoteCoder {
 
     /**
      * The dictionaries the ranker works with: the bundled ones plus, for English notes, the terms projected from
-     * the English translation of CodiEsp train evidence (the ranker's term-precision features weigh them).
+     * the English translation of CodiEsp train evidence (the ranker's term-precision features weigh them) and, for
+     * Spanish notes, the official English terms translated into Spanish (feature {@code src_translated}).
      */
     public static Dictionaries rankerDictionaries() {
         return Dictionaries.bundledBuilder()
                 .addTerms(org.opencac.dictionaries.match.Language.EN, ProjectedTerms.bundled(1))
+                .addTerms(org.opencac.dictionaries.match.Language.ES, Dictionaries.bundledTranslatedTerms())
                 .build();
     }
 

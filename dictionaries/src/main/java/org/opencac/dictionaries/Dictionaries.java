@@ -611,6 +611,45 @@ public final class Dictionaries {
         return NOT_IN_RELEASE;
     }
 
+    /**
+     * Weight factor of the translated Spanish terms: a word-by-word translation is weaker evidence than a phrase
+     * CodiEsp coders marked, so it scores below a learned term of the same share.
+     */
+    public static final double TRANSLATED_TERM_WEIGHT = 0.5;
+    /** Resource of the Spanish terms translated from the official English terms (see {@link TermSources#ICD10_ES_TRANSLATED}). */
+    static final String TRANSLATED_TERMS_RESOURCE = "terms/icd10_es_translated.tsv.gz";
+
+    /**
+     * The bundled Spanish terms translated word by word from the official English ICD-10-CM/PCS terms, each weighted
+     * as learned terms are (its share of the phrase over all codes) times {@link #TRANSLATED_TERM_WEIGHT}; empty
+     * when the resource is absent. Not part of {@link #loadBundled()}: only the ranker, which learns how far to
+     * trust them, adds them.
+     */
+    public static List<DictionaryTerm> bundledTranslatedTerms() {
+        try (InputStream in = Dictionaries.class.getResourceAsStream(RESOURCES + TRANSLATED_TERMS_RESOURCE)) {
+            if (in == null) {
+                return List.of();
+            }
+            return scaled(LearnedTermsReader.read(new GZIPInputStream(in, 1 << 16), TermSources.ICD10_ES_TRANSLATED),
+                    TRANSLATED_TERM_WEIGHT);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + TRANSLATED_TERMS_RESOURCE, e);
+        }
+    }
+
+    static List<DictionaryTerm> scaled(List<DictionaryTerm> terms, double factor) {
+        List<DictionaryTerm> result = new ArrayList<>(terms.size());
+        for (DictionaryTerm term : terms) {
+            result.add(new DictionaryTerm(term.system(), term.code(), term.text(), term.source(), term.weight() * factor));
+        }
+        return result;
+    }
+
+    /** The non-official terms added for a language that come from one source (for example to reuse them in a new set). */
+    public List<DictionaryTerm> extraTerms(Language language, String source) {
+        return extraTerms.getOrDefault(language, List.of()).stream().filter(t -> t.source().equals(source)).toList();
+    }
+
     /** Release label of learned terms whose code is in no loaded release. */
     public static final String NOT_IN_RELEASE = "not-in-release";
 

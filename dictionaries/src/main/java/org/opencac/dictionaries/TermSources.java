@@ -25,6 +25,11 @@ public final class TermSources {
     public static final String CPT_USER = "cpt-user";
     /** Evidence spans of the CodiEsp train split (learned, Spanish). */
     public static final String CODIESP_TRAIN = "codiesp-train";
+    /**
+     * Official ICD-10-CM/PCS English terms translated word by word into Spanish with a lexicon learned on CodiEsp
+     * train (built offline, not official; used by the ranker for Spanish notes).
+     */
+    public static final String ICD10_ES_TRANSLATED = "icd10-es-translated";
 
     private TermSources() {
     }

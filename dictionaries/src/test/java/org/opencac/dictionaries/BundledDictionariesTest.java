@@ -131,4 +131,20 @@ class BundledDictionariesTest {
             pool.shutdown();
         }
     }
+
+    @Test
+    void translatedSpanishTermsLoadWithTheirSourceAndALowerWeightAndOnlyOnRequest() {
+        List<DictionaryTerm> translated = Dictionaries.bundledTranslatedTerms();
+        assertFalse(translated.isEmpty());
+        for (DictionaryTerm term : translated) {
+            assertEquals(TermSources.ICD10_ES_TRANSLATED, term.source());
+            assertTrue(term.weight() > 0 && term.weight() <= Dictionaries.TRANSLATED_TERM_WEIGHT, term.toString());
+        }
+        assertTrue(dictionaries.extraTerms(org.opencac.dictionaries.match.Language.ES, TermSources.ICD10_ES_TRANSLATED)
+                .isEmpty(), "loadBundled() leaves the translated terms out");
+        Dictionaries withTranslated = Dictionaries.bundledBuilder()
+                .addTerms(org.opencac.dictionaries.match.Language.ES, translated).build();
+        assertEquals(translated.size(), withTranslated.extraTerms(org.opencac.dictionaries.match.Language.ES,
+                TermSources.ICD10_ES_TRANSLATED).size());
+    }
 }

@@ -144,4 +144,11 @@ class DictionariesTest {
                         org.opencac.dictionaries.match.SimpleTokenizer.tokenize(text).ends());
         assertTrue(matches.stream().anyMatch(m -> m.code().equals("36415") && m.termSource().equals(TermSources.CPT_USER)));
     }
+
+    @Test
+    void scaledTermsKeepEverythingButTheWeight() {
+        DictionaryTerm term = new DictionaryTerm(CodeSystem.ICD10CM, "E11.9", "diabetes tipo 2", "some-source", 0.8);
+        DictionaryTerm half = Dictionaries.scaled(List.of(term), 0.5).get(0);
+        assertEquals(new DictionaryTerm(CodeSystem.ICD10CM, "E11.9", "diabetes tipo 2", "some-source", 0.4), half);
+    }
 }

@@ -53,6 +53,8 @@ public final class CandidateFeatures {
         for (String section : SECTIONS) {
             names.add("sec_" + section);
         }
+        // Added for the translated Spanish vocabulary (a candidate found through a translated official term).
+        names.add("src_translated");
         NAMES = List.copyOf(names);
     }
 
@@ -165,6 +167,7 @@ public final class CandidateFeatures {
                     case "inclusion" -> f.put("src_inclusion", 1.0);
                     case "learned" -> f.put("src_learned", 1.0);
                     case "projected" -> f.put("src_projected", 1.0);
+                    case "translated" -> f.put("src_translated", 1.0);
                     default -> { }
                 }
                 String folded = TermStatistics.statisticsText(m);
@@ -440,6 +443,7 @@ public final class CandidateFeatures {
             case TermSources.INCLUSION_TERM -> "inclusion";
             case TermSources.CODIESP_TRAIN -> "learned";
             case PROJECTED_SOURCE -> "projected";
+            case TermSources.ICD10_ES_TRANSLATED -> "translated";
             default -> "";
         };
     }

@@ -16,6 +16,7 @@ import org.opencac.core.pipeline.Layer;
 import org.opencac.core.pipeline.Stage;
 import org.opencac.dictionaries.CodeSystem;
 import org.opencac.dictionaries.Dictionaries;
+import org.opencac.dictionaries.DictionaryTerm;
 import org.opencac.dictionaries.TermMatch;
 import org.opencac.dictionaries.TermMatcher;
 import org.opencac.dictionaries.TermSources;
@@ -42,6 +43,8 @@ public final class DictionaryStage implements Stage {
     private final Map<String, GappedTermMatcher> gappedByDate = new java.util.concurrent.ConcurrentHashMap<>();
     /** Stemmed matchers (Spanish learned terms) by date of service. */
     private final Map<String, GappedTermMatcher> stemmedByDate = new java.util.concurrent.ConcurrentHashMap<>();
+    /** Gapped matchers of the translated Spanish terms by date: every word required (no partial matches). */
+    private final Map<String, GappedTermMatcher> translatedGappedByDate = new java.util.concurrent.ConcurrentHashMap<>();
 
     public DictionaryStage(Dictionaries dictionaries, String language, LocalDate defaultDateOfService) {
         this(dictionaries, language, defaultDateOfService, false);
@@ -84,7 +87,12 @@ public final class DictionaryStage implements Stage {
         List<TermMatch> matches = matcher.match(note.text(), starts, ends);
         if (keepNested) {
             matches = withNested(matcher, note.text(), starts, ends, matches);
-            matches = withGapped(gapped(date).match(note.text(), starts, ends, note.tokenSentence()), matches);
+            List<TermMatch> gappedMatches = new ArrayList<>(
+                    gapped(date).match(note.text(), starts, ends, note.tokenSentence()));
+            if ("es".equals(language)) {
+                gappedMatches.addAll(translatedGapped(date).match(note.text(), starts, ends, note.tokenSentence()));
+            }
+            matches = withGapped(gappedMatches, matches);
             if ("es".equals(language)) {
                 // Stem matches only where no contiguous or gapped match of the same code lies.
                 matches = withGapped(stemmedMatcher(date).match(note.text(), starts, ends, note.tokenSentence()),
@@ -117,6 +125,22 @@ public final class DictionaryStage implements Stage {
                 org.opencac.dictionaries.match.Language.fromCode(language),
                 dictionaries.terms(org.opencac.dictionaries.match.Language.fromCode(language), date),
                 Set.of(TermSources.CODIESP_TRAIN)));
+    }
+
+    /**
+     * Translated official terms keep English word order and lack the words Spanish puts between them ("fractura de
+     * la diáfisis del fémur"), so they are matched with gaps too, but only with all their words: a partial match
+     * of a word-by-word translation is too weak a hint.
+     */
+    private GappedTermMatcher translatedGapped(LocalDate date) {
+        return translatedGappedByDate.computeIfAbsent(date == null ? "" : date.toString(), d -> translatedGappedMatcher(
+                dictionaries.terms(org.opencac.dictionaries.match.Language.ES, date)));
+    }
+
+    /** The gapped matcher of the translated Spanish terms among {@code terms}: all words required. */
+    static GappedTermMatcher translatedGappedMatcher(List<Map.Entry<DictionaryTerm, String>> terms) {
+        return new GappedTermMatcher(org.opencac.dictionaries.match.Language.ES, terms,
+                Set.of(TermSources.ICD10_ES_TRANSLATED), false);
     }
 
     /** Adds the gapped matches whose code has no contiguous match overlapping them. */

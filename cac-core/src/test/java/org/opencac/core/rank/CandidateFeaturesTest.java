@@ -6,8 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.opencac.core.model.Context;
 import org.opencac.core.pipeline.AnalyzedNote;
+import org.opencac.core.pipeline.Layer;
 import org.opencac.dictionaries.CodeSystem;
+import org.opencac.dictionaries.TermSources;
 import org.opencac.nlp.classify.CodeScore;
 import org.opencac.nlp.text.TextSpan;
 
@@ -117,5 +120,26 @@ class CandidateFeaturesTest {
         assertEquals(Math.log1p(2) / Math.log1p(3), i10.get("prior_unmentioned"), 1e-9);
         assertEquals(0.7 * Math.log1p(2) / Math.log1p(3), i10.get("x_prior_unmentioned_clf"), 1e-9);
         assertEquals(0.0, i10.get("code_tp"));
+    }
+
+    @Test
+    void translatedTermMentionSetsItsOwnSourceFeature() {
+        AnalyzedNote base = RankFixtures.note();
+        List<org.opencac.core.model.Mention> mentions = List.of(
+                RankFixtures.mention(0, 27, CodeSystem.ICD10CM, "N18.9", TermSources.CODIESP_TRAIN, 1.0,
+                        Context.AFFIRMED),
+                RankFixtures.mention(0, 27, CodeSystem.ICD10CM, "N18.30", TermSources.ICD10_ES_TRANSLATED, 0.5,
+                        Context.AFFIRMED));
+        AnalyzedNote note = base.withMentions(mentions, Layer.MENTIONS, Layer.CONTEXT);
+        List<RankCandidate> candidates = CandidateFeatures.candidates(note, List.of(), 0);
+        double[][] rows = CandidateFeatures.vectors(note, candidates, RankFixtures.statistics());
+
+        Map<String, Double> translated = featuresOf(candidates, rows, "N18.30");
+        assertEquals(1.0, translated.get("src_translated"));
+        assertEquals(0.0, translated.get("src_learned"));
+        Map<String, Double> learned = featuresOf(candidates, rows, "N18.9");
+        assertEquals(0.0, learned.get("src_translated"));
+        assertEquals(1.0, learned.get("src_learned"));
+        assertEquals("translated", CandidateFeatures.sourceGroup(TermSources.ICD10_ES_TRANSLATED));
     }
 }

@@ -356,6 +356,9 @@ public final class RankerTraining {
         for (CodeSystem system : CodeSystem.values()) {
             base.releases(system).forEach(builder::addRelease);
         }
+        // Translated official terms do not come from gold evidence, so every fold keeps all of them (no cross-fitting).
+        builder.addTerms(org.opencac.dictionaries.match.Language.ES,
+                base.extraTerms(org.opencac.dictionaries.match.Language.ES, TermSources.ICD10_ES_TRANSLATED));
         return builder.addTerms(org.opencac.dictionaries.match.Language.ES, terms)
                 .abbreviations(org.opencac.dictionaries.match.Language.ES,
                         Abbreviations.bundled(org.opencac.dictionaries.match.Language.ES))

@@ -77,6 +77,12 @@ public final class WordTranslationModel {
         return row == null ? 0 : row.getOrDefault(target, 0.0);
     }
 
+    /** Every target word seen with source and its probability t(target | source) (empty when source is unknown). */
+    public Map<String, Double> translationsOf(String source) {
+        Map<String, Double> row = probabilities.get(source);
+        return row == null ? Map.of() : java.util.Collections.unmodifiableMap(row);
+    }
+
     /** How well target translates source: the larger of t(target|source) and their cognate similarity. */
     public double association(String source, String target) {
         return Math.max(translationProbability(source, target), cognateSimilarity(source, target));

@@ -37,6 +37,15 @@ class PhraseProjectorTest {
     }
 
     @Test
+    void listsTheTranslationsOfAWordWithTheirProbabilities() {
+        WordTranslationModel model = tinyModel();
+        var row = model.translationsOf("fiebre");
+        assertEquals(model.translationProbability("fiebre", "fever"), row.get("fever"), 1e-12);
+        assertTrue(row.get("fever") > row.getOrDefault("high", 0.0));
+        assertTrue(model.translationsOf("unknownword").isEmpty());
+    }
+
+    @Test
     void picksTheShortestWindowCoveringTheTranslatedWords() {
         PhraseProjector projector = new PhraseProjector(tinyModel());
         String english = "On admission the patient presents fever and chest pain with effusion.";
