@@ -9,9 +9,10 @@ import javax.crypto.spec.PBEKeySpec;
 
 /**
  * PBKDF2-HMAC-SHA256 password hashes from the JDK, stored as {@code pbkdf2-sha256$iterations$salt$hash}
- * (Base64), so the iteration count can be raised later without invalidating stored hashes.
+ * (Base64), so the iteration count can be raised later without invalidating stored hashes. Not final only so
+ * tests can count verifications.
  */
-public final class PasswordHasher {
+public class PasswordHasher {
     private static final String ALGORITHM = "PBKDF2WithHmacSHA256";
     private static final String PREFIX = "pbkdf2-sha256";
     private static final int SALT_BYTES = 16;

@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
@@ -102,14 +103,20 @@ public class ReviewService {
         NoteStore.NewNote row = new NoteStore.NewNote(id, user, idempotencyKey, requestHash,
                 normalized.externalEncounterId(), normalized.patientRef(), normalized.encounterType().code(),
                 normalized.dateOfService(), normalized.language().code(), normalized.text(), engine.version());
-        Instant now = Instant.now();
+        // Microseconds: what a TIMESTAMP column keeps (H2 and PostgreSQL), so the answer built below from memory
+        // shows the same instant a later GET reads back.
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        List<ReviewedSuggestion> stored = new ArrayList<>();
         try {
             jdbi.useTransaction(h -> {
+                stored.clear();
                 store.insertNote(h, row, now);
+                store.insertPendingSuggestions(h, id, result.suggestions());
                 List<Map<String, Object>> summary = new ArrayList<>();
                 int ordinal = 1;
                 for (CodeSuggestion s : result.suggestions()) {
-                    store.insertSuggestion(h, id, ordinal, s, "engine", "pending", null, null, null);
+                    stored.add(new ReviewedSuggestion(ordinal, s, "engine",
+                            new ReviewedSuggestion.Decision("pending", null, null, null, null)));
                     summary.add(Map.of("id", ordinal, "system", s.system(), "code", s.code(),
                             "confidence", s.confidence()));
                     ordinal++;
@@ -127,7 +134,12 @@ public class ReviewService {
             }
             throw e;
         }
-        return new Submitted(get(id), false);
+        // The answer is what was just committed, built from memory: reading the note and every suggestion back
+        // (and parsing each suggestion's JSON again) cost about as much as storing them.
+        NoteView view = new NoteView(id, row.externalEncounterId(), row.patientRef(), row.encounterType(),
+                row.dateOfService(), row.language(), row.text(), "new", 1, row.coderVersion(), now, null, null,
+                List.copyOf(stored));
+        return new Submitted(view, false);
     }
 
     private Optional<Submitted> earlierRequest(String user, String key, String requestHash) {

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.statement.PreparedBatch;
 import org.opencac.core.model.CodeSuggestion;
 import org.opencac.service.api.CodeRef;
 import org.opencac.service.api.NoteView;
@@ -80,6 +81,26 @@ public class NoteStore {
                 .bind("reason", reason).bind("decidedBy", decidedBy)
                 .bind("decidedAt", decidedAt == null ? null : Timestamp.from(decidedAt))
                 .execute();
+    }
+
+    /**
+     * Inserts an engine's suggestions as pending, ordinals 1..n, in one JDBC batch: one prepared statement for
+     * the whole list instead of one per suggestion (a typical note has a dozen or more).
+     */
+    public void insertPendingSuggestions(Handle h, String noteId, List<CodeSuggestion> suggestions) {
+        if (suggestions.isEmpty()) {
+            return;
+        }
+        PreparedBatch batch = h.prepareBatch("INSERT INTO suggestion (note_id, ordinal, code_system, code, "
+                + "confidence, suggestion_json, origin, decision) VALUES (:noteId, :ordinal, :system, :code, "
+                + ":confidence, :json, 'engine', 'pending')");
+        int ordinal = 1;
+        for (CodeSuggestion suggestion : suggestions) {
+            batch.bind("noteId", noteId).bind("ordinal", ordinal++).bind("system", suggestion.system())
+                    .bind("code", suggestion.code()).bind("confidence", suggestion.confidence())
+                    .bind("json", toJson(suggestion)).add();
+        }
+        batch.execute();
     }
 
     public int nextOrdinal(Handle h, String noteId) {
