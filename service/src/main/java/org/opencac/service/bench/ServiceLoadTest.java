@@ -37,7 +37,7 @@ import org.opencac.service.CacConfiguration;
  * <pre>
  *   --url http://127.0.0.1:8080   a running service (must be loopback)
  *   --requests N                  measured requests per concurrency level (default 1000)
- *   --warmup N                    unmeasured requests before the first level (default 200)
+ *   --warmup N                    unmeasured requests before the first level (default 3000: fewer leave the JIT compiler busy during the measured levels)
  *   --clients 1,8,32              concurrency levels
  *   --max-seconds S               stop a level after S seconds even if N is not reached (default 120)
  *   --note FILE                   note text (default samples/04-clinic-note.txt)
@@ -65,7 +65,7 @@ public final class ServiceLoadTest {
     public static void main(String[] args) throws Exception {
         Map<String, String> options = parse(args);
         int requests = Integer.parseInt(options.getOrDefault("requests", "1000"));
-        int warmup = Integer.parseInt(options.getOrDefault("warmup", "200"));
+        int warmup = Integer.parseInt(options.getOrDefault("warmup", "3000"));
         int maxSeconds = Integer.parseInt(options.getOrDefault("max-seconds", "120"));
         String user = options.getOrDefault("user", "admin");
         String password = options.getOrDefault("password", "admin");
