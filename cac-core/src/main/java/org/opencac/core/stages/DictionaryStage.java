@@ -39,12 +39,16 @@ public final class DictionaryStage implements Stage {
     static final Set<String> GAPPED_SOURCES = Set.of(TermSources.CODIESP_TRAIN, "codiesp-train-en-projected");
 
     private final boolean keepNested;
-    /** Gapped matchers by date of service ("" for none: the newest releases). */
-    private final Map<String, GappedTermMatcher> gappedByDate = new java.util.concurrent.ConcurrentHashMap<>();
-    /** Stemmed matchers (Spanish learned terms) by date of service. */
-    private final Map<String, GappedTermMatcher> stemmedByDate = new java.util.concurrent.ConcurrentHashMap<>();
-    /** Gapped matchers of the translated Spanish terms by date: every word required (no partial matches). */
-    private final Map<String, GappedTermMatcher> translatedGappedByDate = new java.util.concurrent.ConcurrentHashMap<>();
+    /** The gapped matchers by date of service ("" for none: the newest releases). */
+    private final Map<String, GappedMatchers> gappedByDate = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /**
+     * The matchers that look beyond contiguous phrases, for one date of service, built together from one term
+     * list: learned terms with gaps, and in Spanish also the translated official terms with gaps (every word
+     * required) and the learned terms by stem. {@code translated} and {@code stemmed} are null for other languages.
+     */
+    private record GappedMatchers(GappedTermMatcher gapped, GappedTermMatcher translated, GappedTermMatcher stemmed) {
+    }
 
     public DictionaryStage(Dictionaries dictionaries, String language, LocalDate defaultDateOfService) {
         this(dictionaries, language, defaultDateOfService, false);
@@ -87,15 +91,17 @@ public final class DictionaryStage implements Stage {
         List<TermMatch> matches = matcher.match(note.text(), starts, ends);
         if (keepNested) {
             matches = withNested(matcher, note.text(), starts, ends, matches);
+            GappedMatchers gappedMatchers = gappedMatchers(date);
             List<TermMatch> gappedMatches = new ArrayList<>(
-                    gapped(date).match(note.text(), starts, ends, note.tokenSentence()));
-            if ("es".equals(language)) {
-                gappedMatches.addAll(translatedGapped(date).match(note.text(), starts, ends, note.tokenSentence()));
+                    gappedMatchers.gapped().match(note.text(), starts, ends, note.tokenSentence()));
+            if (gappedMatchers.translated() != null) {
+                gappedMatches.addAll(gappedMatchers.translated().match(note.text(), starts, ends,
+                        note.tokenSentence()));
             }
             matches = withGapped(gappedMatches, matches);
-            if ("es".equals(language)) {
+            if (gappedMatchers.stemmed() != null) {
                 // Stem matches only where no contiguous or gapped match of the same code lies.
-                matches = withGapped(stemmedMatcher(date).match(note.text(), starts, ends, note.tokenSentence()),
+                matches = withGapped(gappedMatchers.stemmed().match(note.text(), starts, ends, note.tokenSentence()),
                         matches);
             }
         }
@@ -112,32 +118,28 @@ public final class DictionaryStage implements Stage {
         return note.withMentions(mentions, Layer.MENTIONS);
     }
 
-    private GappedTermMatcher gapped(LocalDate date) {
-        return gappedByDate.computeIfAbsent(date == null ? "" : date.toString(), d -> new GappedTermMatcher(
-                org.opencac.dictionaries.match.Language.fromCode(language),
-                dictionaries.terms(org.opencac.dictionaries.match.Language.fromCode(language), date), GAPPED_SOURCES,
-                // Partial matches were measured on Spanish only (English already has many more candidates).
-                "es".equals(language)));
-    }
-
-    private GappedTermMatcher stemmedMatcher(LocalDate date) {
-        return stemmedByDate.computeIfAbsent(date == null ? "" : date.toString(), d -> GappedTermMatcher.stemmed(
-                org.opencac.dictionaries.match.Language.fromCode(language),
-                dictionaries.terms(org.opencac.dictionaries.match.Language.fromCode(language), date),
-                Set.of(TermSources.CODIESP_TRAIN)));
+    private GappedMatchers gappedMatchers(LocalDate date) {
+        return gappedByDate.computeIfAbsent(date == null ? "" : date.toString(), d -> {
+            org.opencac.dictionaries.match.Language matchLanguage =
+                    org.opencac.dictionaries.match.Language.fromCode(language);
+            List<Map.Entry<DictionaryTerm, String>> terms = dictionaries.terms(matchLanguage, date);
+            boolean spanish = "es".equals(language);
+            // Partial matches were measured on Spanish only (English already has many more candidates).
+            GappedTermMatcher gapped = new GappedTermMatcher(matchLanguage, terms, GAPPED_SOURCES, spanish);
+            if (!spanish) {
+                return new GappedMatchers(gapped, null, null);
+            }
+            return new GappedMatchers(gapped, translatedGappedMatcher(terms),
+                    GappedTermMatcher.stemmed(matchLanguage, terms, Set.of(TermSources.CODIESP_TRAIN)));
+        });
     }
 
     /**
-     * Translated official terms keep English word order and lack the words Spanish puts between them ("fractura de
-     * la diáfisis del fémur"), so they are matched with gaps too, but only with all their words: a partial match
-     * of a word-by-word translation is too weak a hint.
+     * The gapped matcher of the translated Spanish terms among {@code terms}. Translated official terms keep English
+     * word order and lack the words Spanish puts between them ("fractura de la diáfisis del fémur"), so they are
+     * matched with gaps too, but only with all their words: a partial match of a word-by-word translation is too
+     * weak a hint.
      */
-    private GappedTermMatcher translatedGapped(LocalDate date) {
-        return translatedGappedByDate.computeIfAbsent(date == null ? "" : date.toString(), d -> translatedGappedMatcher(
-                dictionaries.terms(org.opencac.dictionaries.match.Language.ES, date)));
-    }
-
-    /** The gapped matcher of the translated Spanish terms among {@code terms}: all words required. */
     static GappedTermMatcher translatedGappedMatcher(List<Map.Entry<DictionaryTerm, String>> terms) {
         return new GappedTermMatcher(org.opencac.dictionaries.match.Language.ES, terms,
                 Set.of(TermSources.ICD10_ES_TRANSLATED), false);
