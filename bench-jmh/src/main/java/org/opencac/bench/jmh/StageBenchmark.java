@@ -25,8 +25,9 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * Time of one pipeline stage on one note. Each note is first run through the stages before {@code stage}, so the
  * measured call gets exactly the {@link AnalyzedNote} it gets in production; every call takes the next note of
- * the fixed set in turn, so the figure is the mean over those notes. {@code full} codes the whole note with
- * {@link CodingEngine#code}. A stage added later (a ranker) is measured with {@code -p stage=NAME}.
+ * the fixed set in turn, so the figure is the mean over those notes ({@link FullPipelineBenchmark} times the whole
+ * note). The stages are those of the default engine's English pipeline; another is measured with
+ * {@code -p stage=NAME}.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -36,23 +37,21 @@ import org.openjdk.jmh.annotations.Warmup;
 @Measurement(iterations = 5, time = 1)
 public class StageBenchmark {
 
-    @Param({"sentences", "tokens", "sections", "dictionary", "context", "suggest", "rules"})
+    @Param({"sentences", "tokens", "sections", "dictionary", "context", "ranker", "services", "rules"})
     public String stage;
 
     /** {@value FixedNotes#SAMPLES}, or a folder or .tar.gz of English notes (its first 8 notes by name). */
     @Param(FixedNotes.SAMPLES)
     public String notes;
 
-    private CodingEngine engine;
     private Stage measured;
     private List<AnalyzedNote> inputs;
-    private List<Note> rawNotes;
     private int next;
 
     @Setup(Level.Trial)
     public void prepare() {
-        engine = CodingEngine.create(EngineConfig.defaults());
-        rawNotes = FixedNotes.load(notes);
+        CodingEngine engine = CodingEngine.create(EngineConfig.defaults());
+        List<Note> rawNotes = FixedNotes.load(notes);
         List<Stage> stages = engine.pipeline(Language.EN).stages();
         int index = indexOf(stages, stage);
         measured = stages.get(index);
