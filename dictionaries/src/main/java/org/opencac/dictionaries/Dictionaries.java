@@ -621,17 +621,13 @@ public final class Dictionaries {
 
     /**
      * The bundled Spanish terms translated word by word from the official English ICD-10-CM/PCS terms, each weighted
-     * as learned terms are (its share of the phrase over all codes) times {@link #TRANSLATED_TERM_WEIGHT}; empty
-     * when the resource is absent. Not part of {@link #loadBundled()}: only the ranker, which learns how far to
+     * as learned terms are (its share of the phrase over all codes) times {@link #TRANSLATED_TERM_WEIGHT}. A
+     * missing or corrupt resource fails naming the file, like every other bundled table. Not part of {@link #loadBundled()}: only the ranker, which learns how far to
      * trust them, adds them.
      */
     public static List<DictionaryTerm> bundledTranslatedTerms() {
-        try (InputStream in = Dictionaries.class.getResourceAsStream(RESOURCES + TRANSLATED_TERMS_RESOURCE)) {
-            if (in == null) {
-                return List.of();
-            }
-            return scaled(LearnedTermsReader.read(new GZIPInputStream(in, 1 << 16), TermSources.ICD10_ES_TRANSLATED),
-                    TRANSLATED_TERM_WEIGHT);
+        try (InputStream in = resource(TRANSLATED_TERMS_RESOURCE)) {
+            return scaled(LearnedTermsReader.read(in, TermSources.ICD10_ES_TRANSLATED), TRANSLATED_TERM_WEIGHT);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + TRANSLATED_TERMS_RESOURCE, e);
         }
