@@ -115,8 +115,10 @@ public final class RankerStage implements Stage {
             }
         }
         List<Mention> shown = present.isEmpty() ? candidate.mentions() : present;
+        // Evidence is every place the note mentions the code, whatever its context: coders (and CodiEsp-X
+        // annotators) point at all mentions, and the assertion below still comes from the present ones.
         Map<Span, Evidence> evidence = new LinkedHashMap<>();
-        for (Mention mention : shown) {
+        for (Mention mention : candidate.mentions()) {
             evidence.putIfAbsent(mention.span(), mention.evidence());
         }
         if (evidence.isEmpty()) {
