@@ -92,6 +92,21 @@ class RankerStageTest {
     }
 
     @Test
+    void spanishEvidenceTakesInTheSideWordRightAfterIt() {
+        String text = "Litiasis renal Izquierda. Quiste renal derechos. Dolor renal, derecha. Renal derecha2";
+        Evidence extended = RankerStage.withFollowingSide(text, Evidence.of(text, 0, 14),
+                org.opencac.core.model.Language.ES);
+        assertEquals(Evidence.of(text, 0, 24), extended);
+        for (int[] span : new int[][] {{26, 38}, {49, 60}, {71, 76}}) {
+            Evidence piece = Evidence.of(text, span[0], span[1]);
+            assertEquals(piece, RankerStage.withFollowingSide(text, piece, org.opencac.core.model.Language.ES),
+                    piece.text());
+        }
+        Evidence english = Evidence.of(text, 0, 14);
+        assertEquals(english, RankerStage.withFollowingSide(text, english, org.opencac.core.model.Language.EN));
+    }
+
+    @Test
     void nestedEvidenceIsReducedToTheOutermostSpans() {
         String text = "Type 2 diabetes mellitus. Diabetes.";
         java.util.List<org.opencac.core.model.Evidence> pieces = RankerStage.outermost(java.util.List.of(
