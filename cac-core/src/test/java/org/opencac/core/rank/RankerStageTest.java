@@ -72,6 +72,41 @@ class RankerStageTest {
     }
 
     @Test
+    void evidenceCoversEveryMentionWhileTheAssertionComesFromThePresentOnes() {
+        // "renal" (14-19) is present, "fiebre" (36-42) is negated, both coded N28.9 for the test.
+        org.opencac.core.model.Context negated = new org.opencac.core.model.Context(true, false, false, false, false,
+                List.of("negation: no hay"));
+        AnalyzedNote note = AnalyzedNote.of(org.opencac.core.model.Note.of("fixture", RankFixtures.TEXT,
+                org.opencac.core.model.Language.ES)).withMentions(List.of(
+                RankFixtures.mention(36, 42, org.opencac.dictionaries.CodeSystem.ICD10CM, "N28.9",
+                        org.opencac.dictionaries.TermSources.CODIESP_TRAIN, 1.0, negated),
+                RankFixtures.mention(14, 19, org.opencac.dictionaries.CodeSystem.ICD10CM, "N28.9",
+                        org.opencac.dictionaries.TermSources.CODIESP_TRAIN, 1.0,
+                        org.opencac.core.model.Context.AFFIRMED)), Layer.MENTIONS, Layer.CONTEXT);
+        RankerStage stage = new RankerStage(tinyRanker(), Dictionaries.builder().build(), null);
+        CodeSuggestion suggestion = stage.apply(note).suggestions().stream()
+                .filter(s -> s.code().equals("N28.9")).findFirst().orElseThrow();
+        assertEquals(List.of(Evidence.of(RankFixtures.TEXT, 14, 19), Evidence.of(RankFixtures.TEXT, 36, 42)),
+                suggestion.evidence());
+        assertEquals(org.opencac.core.model.Assertion.PRESENT, suggestion.assertion());
+    }
+
+    @Test
+    void spanishEvidenceTakesInTheSideWordRightAfterIt() {
+        String text = "Litiasis renal Izquierda. Quiste renal derechos. Dolor renal, derecha. Renal derecha2";
+        Evidence extended = RankerStage.withFollowingSide(text, Evidence.of(text, 0, 14),
+                org.opencac.core.model.Language.ES);
+        assertEquals(Evidence.of(text, 0, 24), extended);
+        for (int[] span : new int[][] {{26, 38}, {49, 60}, {71, 76}}) {
+            Evidence piece = Evidence.of(text, span[0], span[1]);
+            assertEquals(piece, RankerStage.withFollowingSide(text, piece, org.opencac.core.model.Language.ES),
+                    piece.text());
+        }
+        Evidence english = Evidence.of(text, 0, 14);
+        assertEquals(english, RankerStage.withFollowingSide(text, english, org.opencac.core.model.Language.EN));
+    }
+
+    @Test
     void nestedEvidenceIsReducedToTheOutermostSpans() {
         String text = "Type 2 diabetes mellitus. Diabetes.";
         java.util.List<org.opencac.core.model.Evidence> pieces = RankerStage.outermost(java.util.List.of(
