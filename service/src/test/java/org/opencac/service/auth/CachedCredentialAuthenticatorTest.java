@@ -5,10 +5,17 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.dropwizard.auth.basic.BasicCredentials;
-import java.util.HashMap;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
@@ -16,7 +23,7 @@ import org.opencac.service.db.UserDao;
 
 class CachedCredentialAuthenticatorTest {
     /** Counts PBKDF2 verifications. */
-    private static final class CountingHasher extends PasswordHasher {
+    private static class CountingHasher extends PasswordHasher {
         final AtomicInteger checks = new AtomicInteger();
 
         CountingHasher() {
@@ -32,7 +39,7 @@ class CachedCredentialAuthenticatorTest {
 
     /** The user table as a map. */
     private static final class FakeUsers extends UserDao {
-        final Map<String, StoredUser> rows = new HashMap<>();
+        final Map<String, StoredUser> rows = new ConcurrentHashMap<>();
 
         FakeUsers() {
             super(null);
@@ -111,6 +118,55 @@ class CachedCredentialAuthenticatorTest {
         clock.addAndGet(60_000_000_001L);
         assertTrue(login("coder1", "coder1-password"));
         assertEquals(2, hasher.checks.get(), "an expired entry is verified with PBKDF2 again");
+    }
+
+    @Test
+    void entryInUseStaysRemembered() {
+        user("coder1", "coder1-password", true, Role.CODER);
+        for (int minute = 0; minute < 5; minute++) {
+            assertTrue(login("coder1", "coder1-password"));
+            clock.addAndGet(50_000_000_000L);
+        }
+        assertEquals(1, hasher.checks.get(), "each use renews the entry, so a busy client is not re-hashed");
+        assertFalse(login("coder1", "other-password"));
+    }
+
+    @Test
+    void concurrentFirstRequestsShareOneVerification() throws Exception {
+        CountingHasher slow = new CountingHasher() {
+            @Override
+            public boolean matches(String password, String stored) {
+                boolean result = super.matches(password, stored);
+                try {
+                    Thread.sleep(200);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                return result;
+            }
+        };
+        users.rows.put("svc", new UserDao.StoredUser("svc", slow.hash("svc-password"), Set.of(Role.INTEGRATION),
+                true));
+        CachedCredentialAuthenticator shared = new CachedCredentialAuthenticator(users, slow, 3, 60_000_000_000L,
+                clock::get);
+        int threads = 8;
+        CyclicBarrier start = new CyclicBarrier(threads);
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        try {
+            List<Future<Boolean>> logins = new ArrayList<>();
+            for (int i = 0; i < threads; i++) {
+                logins.add(pool.submit(() -> {
+                    start.await();
+                    return shared.authenticate(new BasicCredentials("svc", "svc-password")).isPresent();
+                }));
+            }
+            for (Future<Boolean> login : logins) {
+                assertTrue(login.get(10, TimeUnit.SECONDS));
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertEquals(1, slow.checks.get(), "one PBKDF2 run for eight simultaneous first requests");
     }
 
     @Test
