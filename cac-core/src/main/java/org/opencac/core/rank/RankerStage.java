@@ -30,6 +30,8 @@ import org.opencac.dictionaries.Dictionaries;
 public final class RankerStage implements Stage {
     public static final String NAME = "ranker";
     private static final int RATIONALE_FEATURES = 3;
+    /** The constant column carries no evidence and is never a rationale driver. */
+    private static final int CONST_COLUMN = CandidateFeatures.NAMES.indexOf("const");
 
     private final Ranker ranker;
     private final Dictionaries dictionaries;
@@ -170,9 +172,8 @@ public final class RankerStage implements Stage {
         double[] topValue = new double[RATIONALE_FEATURES];
         int found = 0;
         for (int c = 0; c < row.length; c++) {
-            String name = CandidateFeatures.NAMES.get(c);
             double weight = weightOfColumn[c];
-            if (name.equals("const") || row[c] == 0.0 || weight == 0.0) {
+            if (c == CONST_COLUMN || row[c] == 0.0 || weight == 0.0) {
                 continue;
             }
             double value = weight * row[c];
@@ -192,15 +193,15 @@ public final class RankerStage implements Stage {
             }
         }
         int mentions = candidate.mentions().size();
-        StringBuilder text = new StringBuilder(96).append("ranker ").append(twoDecimals(confidence, false))
+        StringBuilder text = appendTwoDecimals(new StringBuilder(96).append("ranker "), confidence, false)
                 .append(": ").append(mentions).append(" mention").append(mentions == 1 ? "" : "s");
         if (candidate.classifierRank() >= 0) {
             text.append(", classifier rank ").append(candidate.classifierRank() + 1);
         }
         text.append("; drivers");
         for (int i = 0; i < found; i++) {
-            text.append(' ').append(CandidateFeatures.NAMES.get(top[i])).append(' ')
-                    .append(twoDecimals(topValue[i], true));
+            text.append(' ').append(CandidateFeatures.NAMES.get(top[i])).append(' ');
+            appendTwoDecimals(text, topValue[i], true);
         }
         return text.toString();
     }
@@ -220,6 +221,43 @@ public final class RankerStage implements Stage {
      * ({@link Double#toString}) half-up, and takes the sign from the value itself, so -0.001 gives "-0.00".
      */
     static String twoDecimals(double value, boolean plusSign) {
+        return appendTwoDecimals(new StringBuilder(12), value, plusSign).toString();
+    }
+
+    /** Values below this use the fixed-point path of {@link #appendTwoDecimals}. */
+    private static final double FIXED_POINT_LIMIT = 1e6;
+    /**
+     * How far (in hundredths) value x 100 must be from a half cent for the fixed-point path: below
+     * {@link #FIXED_POINT_LIMIT}, value x 100 differs from the shortest decimal form x 100 by less than 2e-8.
+     */
+    private static final double HALF_CENT_MARGIN = 1e-6;
+
+    /**
+     * Appends {@link #twoDecimals}'s text without building the shortest decimal form when value x 100 is clearly
+     * off a half cent (nearly always): rounding it to the nearest hundredth then gives the same digits.
+     */
+    static StringBuilder appendTwoDecimals(StringBuilder out, double value, boolean plusSign) {
+        double magnitude = Math.abs(value);
+        if (magnitude < FIXED_POINT_LIMIT) { // false for NaN and the infinities
+            double hundredths = magnitude * 100;
+            long whole = (long) hundredths;
+            double fraction = hundredths - whole;
+            if (Math.abs(fraction - 0.5) > HALF_CENT_MARGIN) {
+                long cents = fraction > 0.5 ? whole + 1 : whole;
+                if (Double.compare(value, 0.0) < 0) {
+                    out.append('-');
+                } else if (plusSign) {
+                    out.append('+');
+                }
+                long rest = cents % 100;
+                return out.append(cents / 100).append(rest < 10 ? ".0" : ".").append(rest);
+            }
+        }
+        return out.append(twoDecimalsFromShortestForm(value, plusSign));
+    }
+
+    /** {@link #twoDecimals} by rounding {@link Double#toString}'s digits half-up (any value). */
+    private static String twoDecimalsFromShortestForm(double value, boolean plusSign) {
         if (!Double.isFinite(value)) {
             return String.format(Locale.ROOT, plusSign ? "%+.2f" : "%.2f", value);
         }
