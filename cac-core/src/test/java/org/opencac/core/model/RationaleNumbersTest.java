@@ -1,4 +1,4 @@
-package org.opencac.core.rank;
+package org.opencac.core.model;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -7,7 +7,7 @@ import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 /** The rationale's number formatting gives exactly what String.format gave. */
-class TwoDecimalsTest {
+class RationaleNumbersTest {
     @Test
     void sameTextAsStringFormat() {
         double[] edges = {0.0, -0.0, 0.005, 0.015, 0.025, 0.125, 1.005, 2.675, -0.001, -0.004999, -0.005, 0.995,
@@ -28,15 +28,15 @@ class TwoDecimalsTest {
     @Test
     void appendsAfterExistingText() {
         StringBuilder text = new StringBuilder("ranker ");
-        RankerStage.appendTwoDecimals(text, 0.8349, false).append(" x ");
-        RankerStage.appendTwoDecimals(text, -1.005, true).append(' ');
-        RankerStage.appendTwoDecimals(text, 3.0, true);
+        RationaleNumbers.appendTwoDecimals(text, 0.8349, false).append(" x ");
+        RationaleNumbers.appendTwoDecimals(text, -1.005, true).append(' ');
+        RationaleNumbers.appendTwoDecimals(text, 3.0, true);
         assertEquals("ranker " + String.format(Locale.ROOT, "%.2f x %+.2f %+.2f", 0.8349, -1.005, 3.0),
                 text.toString());
     }
 
     private static void check(double value) {
-        assertEquals(String.format(Locale.ROOT, "%.2f", value), RankerStage.twoDecimals(value, false), "" + value);
-        assertEquals(String.format(Locale.ROOT, "%+.2f", value), RankerStage.twoDecimals(value, true), "" + value);
+        assertEquals(String.format(Locale.ROOT, "%.2f", value), RationaleNumbers.twoDecimals(value, false), "" + value);
+        assertEquals(String.format(Locale.ROOT, "%+.2f", value), RationaleNumbers.twoDecimals(value, true), "" + value);
     }
 }
