@@ -10,6 +10,7 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -47,9 +48,11 @@ public final class TermStatistics {
 
     private TermStatistics(Map<String, Counts> terms, Map<String, Integer> codeDocuments,
                            Map<String, Counts> codeMentions, int documents) {
-        this.terms = Map.copyOf(terms);
-        this.codeDocuments = Map.copyOf(codeDocuments);
-        this.codeMentions = Map.copyOf(codeMentions);
+        // HashMap copies, not Map.copyOf: its look-ups hash with a division, and the ranker asks these maps
+        // several times per candidate. The maps are small (thousands of entries).
+        this.terms = Collections.unmodifiableMap(new HashMap<>(terms));
+        this.codeDocuments = Collections.unmodifiableMap(new HashMap<>(codeDocuments));
+        this.codeMentions = Collections.unmodifiableMap(new HashMap<>(codeMentions));
         this.documents = documents;
     }
 
