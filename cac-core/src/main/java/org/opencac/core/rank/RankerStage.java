@@ -193,7 +193,8 @@ public final class RankerStage implements Stage {
             }
         }
         int mentions = candidate.mentions().size();
-        StringBuilder text = RationaleNumbers.appendTwoDecimals(new StringBuilder(96).append("ranker "), confidence, false)
+        StringBuilder text = new StringBuilder(96).append("ranker ");
+        RationaleNumbers.appendTwoDecimals(text, confidence, false)
                 .append(": ").append(mentions).append(" mention").append(mentions == 1 ? "" : "s");
         if (candidate.classifierRank() >= 0) {
             text.append(", classifier rank ").append(candidate.classifierRank() + 1);

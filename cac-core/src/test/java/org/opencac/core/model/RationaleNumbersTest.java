@@ -13,7 +13,8 @@ class RationaleNumbersTest {
         double[] edges = {0.0, -0.0, 0.005, 0.015, 0.025, 0.125, 1.005, 2.675, -0.001, -0.004999, -0.005, 0.995,
                 0.9949999, 1e-9, -1e-9, 1e-5, 123456.785, -7.5, 0.1 + 0.2, 1.0 / 3, Double.MIN_VALUE, 1e20,
                 Double.NaN, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY, Math.nextUp(0.125),
-                Math.nextDown(0.125), Math.nextUp(2.675), Math.nextDown(-2.675), 0.28999999999999998, 0.29000000000000004,
+                Math.nextDown(0.125), Math.nextUp(2.675), Math.nextDown(-2.675), 0.28999999999999998,
+                0.29000000000000004,
                 999_999.994, 999_999.995, 999_999.996, 1e6, 1_000_000.005, -1_234_567.891, 12_345.0049999999};
         for (double value : edges) {
             check(value);
