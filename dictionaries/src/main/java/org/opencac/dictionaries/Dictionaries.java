@@ -70,6 +70,12 @@ public final class Dictionaries {
      */
     private final Map<String, List<String>> excludes1Cache = new ConcurrentHashMap<>();
     private static final int MAX_EXCLUDES1_CACHE = 200_000;
+    /**
+     * ICD-10-PCS prefix headers by "release|prefix", filled as prefixes are asked for: building the title from the
+     * tables on every look-up cost more than the look-up itself.
+     */
+    private final Map<String, CodeEntry> pcsPrefixEntries = new ConcurrentHashMap<>();
+    private static final int MAX_PCS_PREFIX_CACHE = 100_000;
 
     private Dictionaries(Builder builder) {
         Map<CodeSystem, List<CodeRelease>> byStart = new EnumMap<>(CodeSystem.class);
@@ -259,12 +265,25 @@ public final class Dictionaries {
             return entry;
         }
         if (canonical.length() >= 3 && canonical.length() < 7 && release.hasCodeWithPrefix(canonical)) {
-            String title = explainPcs(canonical, release.name())
-                    .map(values -> String.join(", ", values.stream().map(PcsAxisValue::label).toList()))
-                    .orElse(canonical);
-            return Optional.of(new CodeEntry(system, canonical, title, title, false, release.name()));
+            String key = release.name() + '|' + canonical;
+            CodeEntry header = pcsPrefixEntries.get(key);
+            if (header == null) {
+                header = pcsPrefixEntry(canonical, release.name());
+                if (pcsPrefixEntries.size() < MAX_PCS_PREFIX_CACHE) { // a bound in case callers pass arbitrary codes
+                    pcsPrefixEntries.putIfAbsent(key, header);
+                }
+            }
+            return Optional.of(header);
         }
         return Optional.empty();
+    }
+
+    /** A non-billable header for an ICD-10-PCS prefix, titled by its axis labels (or the prefix itself). */
+    private CodeEntry pcsPrefixEntry(String canonical, String releaseName) {
+        String title = explainPcs(canonical, releaseName)
+                .map(values -> String.join(", ", values.stream().map(PcsAxisValue::label).toList()))
+                .orElse(canonical);
+        return new CodeEntry(CodeSystem.ICD10PCS, canonical, title, title, false, releaseName);
     }
 
     /** True when the code exists and is billable (complete) on the date; HCPCS also checks add/termination dates. */

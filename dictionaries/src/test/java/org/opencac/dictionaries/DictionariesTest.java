@@ -61,6 +61,16 @@ class DictionariesTest {
     }
 
     @Test
+    void pcsPrefixHeadersAreTheSameWhenAskedAgain() {
+        CodeEntry chest = DICTIONARIES.lookup(CodeSystem.ICD10PCS, "BW03", null).orElseThrow();
+        CodeEntry shorter = DICTIONARIES.lookup(CodeSystem.ICD10PCS, "BW0", null).orElseThrow();
+        assertEquals("BW0", shorter.code());
+        assertFalse(shorter.title().equals(chest.title()), shorter.title());
+        assertEquals(chest, DICTIONARIES.lookup(CodeSystem.ICD10PCS, "bw03", null).orElseThrow());
+        assertEquals(shorter, DICTIONARIES.lookup(CodeSystem.ICD10PCS, "BW0", null).orElseThrow());
+    }
+
+    @Test
     void explainsAPcsCodeAxisByAxis() {
         List<PcsAxisValue> axes = DICTIONARIES.explainPcs("0DTJ4ZZ", null).orElseThrow();
         assertEquals(7, axes.size());

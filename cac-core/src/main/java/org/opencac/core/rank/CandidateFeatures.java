@@ -78,10 +78,14 @@ public final class CandidateFeatures {
             systems.put(key, mention.system());
             codes.put(key, mention.code());
         }
+        Set<String> mentionedCodes = new HashSet<>(codes.values());
         Map<String, Integer> rankOf = new LinkedHashMap<>();
         Map<String, CodeScore> scoreOf = new LinkedHashMap<>();
         for (int r = 0; r < classifierScores.size(); r++) {
             CodeScore score = classifierScores.get(r);
+            if (r >= topK && !mentionedCodes.contains(score.code())) {
+                continue; // below the top K only mentioned codes need their score and rank
+            }
             String key = TermStatistics.codeKey(score.system(), score.code());
             rankOf.putIfAbsent(key, r);
             scoreOf.putIfAbsent(key, score);
@@ -273,7 +277,7 @@ public final class CandidateFeatures {
         for (int i = 0; i < NAMES.size(); i++) {
             columns.put(NAMES.get(i), i);
         }
-        return Map.copyOf(columns);
+        return Collections.unmodifiableMap(columns); // a HashMap: Map.copyOf's look-up divides, once per feature
     }
 
     /** One candidate's feature values by name, stored straight into the row (cheaper than a map per candidate). */

@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -16,6 +15,7 @@ import org.opencac.core.model.Context;
 import org.opencac.core.model.Evidence;
 import org.opencac.core.model.Language;
 import org.opencac.core.model.Mention;
+import org.opencac.core.model.RationaleNumbers;
 import org.opencac.core.model.Span;
 import org.opencac.core.pipeline.AnalyzedNote;
 import org.opencac.core.pipeline.Layer;
@@ -36,6 +36,9 @@ public final class RankerStage implements Stage {
     /** Spaces then a singular Spanish side word, as a whole word. */
     private static final Pattern FOLLOWING_SIDE_ES = Pattern.compile(
             "[ \\t]+(?:derech|izquierd)[oa](?![\\p{L}\\p{N}])", Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+
+    /** The constant column carries no evidence and is never a rationale driver. */
+    private static final int CONST_COLUMN = CandidateFeatures.NAMES.indexOf("const");
 
     private final Ranker ranker;
     private final Dictionaries dictionaries;
@@ -195,9 +198,8 @@ public final class RankerStage implements Stage {
         double[] topValue = new double[RATIONALE_FEATURES];
         int found = 0;
         for (int c = 0; c < row.length; c++) {
-            String name = CandidateFeatures.NAMES.get(c);
             double weight = weightOfColumn[c];
-            if (name.equals("const") || row[c] == 0.0 || weight == 0.0) {
+            if (c == CONST_COLUMN || row[c] == 0.0 || weight == 0.0) {
                 continue;
             }
             double value = weight * row[c];
@@ -217,15 +219,16 @@ public final class RankerStage implements Stage {
             }
         }
         int mentions = candidate.mentions().size();
-        StringBuilder text = new StringBuilder(96).append("ranker ").append(twoDecimals(confidence, false))
+        StringBuilder text = new StringBuilder(96).append("ranker ");
+        RationaleNumbers.appendTwoDecimals(text, confidence, false)
                 .append(": ").append(mentions).append(" mention").append(mentions == 1 ? "" : "s");
         if (candidate.classifierRank() >= 0) {
             text.append(", classifier rank ").append(candidate.classifierRank() + 1);
         }
         text.append("; drivers");
         for (int i = 0; i < found; i++) {
-            text.append(' ').append(CandidateFeatures.NAMES.get(top[i])).append(' ')
-                    .append(twoDecimals(topValue[i], true));
+            text.append(' ').append(CandidateFeatures.NAMES.get(top[i])).append(' ');
+            RationaleNumbers.appendTwoDecimals(text, topValue[i], true);
         }
         return text.toString();
     }
@@ -237,35 +240,5 @@ public final class RankerStage implements Stage {
             return bySize < 0;
         }
         return CandidateFeatures.NAMES.get(column).compareTo(CandidateFeatures.NAMES.get(otherColumn)) < 0;
-    }
-
-    /**
-     * The same text as {@code String.format(Locale.ROOT, "%.2f")} (or {@code "%+.2f"} with {@code plusSign}) for
-     * finite values, several times faster: Formatter rounds the shortest decimal form of the value
-     * ({@link Double#toString}) half-up, and takes the sign from the value itself, so -0.001 gives "-0.00".
-     */
-    static String twoDecimals(double value, boolean plusSign) {
-        if (!Double.isFinite(value)) {
-            return String.format(Locale.ROOT, plusSign ? "%+.2f" : "%.2f", value);
-        }
-        boolean negative = Double.compare(value, 0.0) < 0;
-        String shortest = Double.toString(Math.abs(value));
-        String digits;
-        if (shortest.indexOf('E') >= 0) {
-            digits = new java.math.BigDecimal(shortest).setScale(2, java.math.RoundingMode.HALF_UP).toPlainString();
-        } else {
-            // "12.3456" -> 1234 hundredths, plus one when the first dropped digit is 5 or more (half-up).
-            int dot = shortest.indexOf('.');
-            long hundredths = Long.parseLong(shortest, 0, dot, 10) * 100;
-            for (int k = 1; k <= 2; k++) {
-                hundredths += (dot + k < shortest.length() ? shortest.charAt(dot + k) - '0' : 0) * (k == 1 ? 10 : 1);
-            }
-            if (dot + 3 < shortest.length() && shortest.charAt(dot + 3) >= '5') {
-                hundredths++;
-            }
-            long cents = hundredths % 100;
-            digits = (hundredths / 100) + (cents < 10 ? ".0" : ".") + cents;
-        }
-        return negative ? "-" + digits : plusSign ? "+" + digits : digits;
     }
 }

@@ -10,6 +10,7 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -37,6 +38,9 @@ public final class TermStatistics {
     public record Counts(int seen, int coded) {
     }
 
+    /** The counts of anything never seen in training. */
+    private static final Counts NEVER_SEEN = new Counts(0, 0);
+
     private final Map<String, Counts> terms;
     private final Map<String, Integer> codeDocuments;
     private final Map<String, Counts> codeMentions;
@@ -44,9 +48,11 @@ public final class TermStatistics {
 
     private TermStatistics(Map<String, Counts> terms, Map<String, Integer> codeDocuments,
                            Map<String, Counts> codeMentions, int documents) {
-        this.terms = Map.copyOf(terms);
-        this.codeDocuments = Map.copyOf(codeDocuments);
-        this.codeMentions = Map.copyOf(codeMentions);
+        // HashMap copies, not Map.copyOf: its look-ups hash with a division, and the ranker asks these maps
+        // several times per candidate. The maps are small (thousands of entries).
+        this.terms = Collections.unmodifiableMap(new HashMap<>(terms));
+        this.codeDocuments = Collections.unmodifiableMap(new HashMap<>(codeDocuments));
+        this.codeMentions = Collections.unmodifiableMap(new HashMap<>(codeMentions));
         this.documents = documents;
     }
 
@@ -65,7 +71,20 @@ public final class TermStatistics {
 
     /** Case- and accent-folded mention text with single spaces. */
     public static String foldText(String text) {
-        return WHITESPACE.matcher(TokenNormalizer.foldLower(text).strip()).replaceAll(" ");
+        String stripped = TokenNormalizer.foldLower(text).strip();
+        return hasWhitespaceToCollapse(stripped) ? WHITESPACE.matcher(stripped).replaceAll(" ") : stripped;
+    }
+
+    /** Whether {@link #WHITESPACE} would change the text: a {@code \s} character other than a lone space. */
+    private static boolean hasWhitespaceToCollapse(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '\t' || c == '\n' || c == 0x0B || c == '\f' || c == '\r'
+                    || (c == ' ' && i + 1 < text.length() && text.charAt(i + 1) == ' ')) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
@@ -87,12 +106,12 @@ public final class TermStatistics {
     }
 
     public Counts counts(String codeKey, String foldedText) {
-        return terms.getOrDefault(codeKey + '|' + foldedText, new Counts(0, 0));
+        return terms.getOrDefault(codeKey + '|' + foldedText, NEVER_SEEN);
     }
 
     /** Documents in which the code had any mention ({@code seen}) and of those, documents coded with it. */
     public Counts codeMentions(String codeKey) {
-        return codeMentions.getOrDefault(codeKey, new Counts(0, 0));
+        return codeMentions.getOrDefault(codeKey, NEVER_SEEN);
     }
 
     public int codeDocuments(String codeKey) {

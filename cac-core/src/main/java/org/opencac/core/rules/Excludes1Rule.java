@@ -1,9 +1,10 @@
 package org.opencac.core.rules;
 
+import static org.opencac.core.model.RationaleNumbers.twoDecimals;
+
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Locale;
 import org.opencac.core.model.CodeSuggestion;
 import org.opencac.dictionaries.CodeSystem;
 import org.opencac.dictionaries.Dictionaries;
@@ -46,12 +47,11 @@ public final class Excludes1Rule implements CodingRule {
                 continue;
             }
             CodeSuggestion winner = kept.get(excludedBy);
-            String why = String.format(Locale.ROOT, "Excludes1 with %s (confidence %.2f vs %.2f)", winner.code(),
-                    winner.confidence(), candidate.confidence());
-            context.drop(this, candidate, why);
-            kept.set(excludedBy, context.annotate(winner, this, String.format(Locale.ROOT,
-                    "dropped %s (Excludes1: not coded together; this code has the higher confidence, %.2f vs %.2f)",
-                    candidate.code(), winner.confidence(), candidate.confidence())));
+            String confidences = twoDecimals(winner.confidence(), false) + " vs "
+                    + twoDecimals(candidate.confidence(), false);
+            context.drop(this, candidate, "Excludes1 with " + winner.code() + " (confidence " + confidences + ")");
+            kept.set(excludedBy, context.annotate(winner, this, "dropped " + candidate.code()
+                    + " (Excludes1: not coded together; this code has the higher confidence, " + confidences + ")"));
         }
         // Back to the order the rule received them in (each original takes the first survivor of its code).
         java.util.Map<String, CodeSuggestion> survivorOf = new java.util.HashMap<>();

@@ -65,4 +65,17 @@ class TermStatisticsTextTest {
         assertEquals(new TermStatistics.Counts(2, 1), read.codeMentions("ICD-10-PCS|BT41ZZZ"));
         assertEquals(new TermStatistics.Counts(2, 1), read.counts("ICD-10-PCS|BT41ZZZ", "eco renal"));
     }
+
+    @Test
+    void foldedTextHasSingleSpacesBetweenWords() {
+        java.util.regex.Pattern whitespace = java.util.regex.Pattern.compile("\\s+");
+        for (String text : List.of("Renal  Colic", " renal\tcolic\n", "renal\r\ncolic", "renal colic", "a \u000B b",
+                "x\fy", "r\u00e9nal\u00a0colic", "renal", "", "  ", "a  ", "a b  c")) {
+            String expected = whitespace.matcher(
+                    org.opencac.dictionaries.match.TokenNormalizer.foldLower(text).strip()).replaceAll(" ");
+            assertEquals(expected, TermStatistics.foldText(text), text);
+        }
+        assertEquals("renal colic", TermStatistics.foldText(" Renal \t\n Colic "));
+    }
 }
+

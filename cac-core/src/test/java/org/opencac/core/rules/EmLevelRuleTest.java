@@ -97,4 +97,19 @@ class EmLevelRuleTest {
         assertEquals(List.of(), run("Follow up visit. Time of day: 10 am.", EncounterType.OUTPATIENT, List.of()));
         assertEquals(List.of(), run("Total time spent: 5 minutes.", EncounterType.OUTPATIENT, List.of()));
     }
+
+    @Test
+    void minutesPrecheckAgreesWithTheRegexCharacterClasses() {
+        java.util.regex.Pattern digitThenMin = java.util.regex.Pattern.compile("\\d\\s*min",
+                java.util.regex.Pattern.CASE_INSENSITIVE | java.util.regex.Pattern.UNICODE_CASE);
+        List<String> texts = List.of("Total time spent: 40 minutes.", "spent 25 min", "30MIN", "30 \t\n Min",
+                "10 mg daily", "minutes: 40", "40 m in", "40\u00a0min", "40 m\u0131n", "40 M\u0130N",
+                "\u0664\u0660 min",
+                "9", "9 mi", "", "total time of ten minutes", "dedic\u00f3 unos 30 minutos");
+        for (String text : texts) {
+            assertEquals(digitThenMin.matcher(text).find(), EmLevelRule.hasNumberOfMinutes(text), text);
+        }
+        assertTrue(EmLevelRule.findTime("Time spent: 40 minutes, total time 40 minutes").isPresent());
+        assertTrue(EmLevelRule.findTime("spent 40 mg of time").isEmpty());
+    }
 }

@@ -32,8 +32,6 @@ import org.opencac.nlp.text.TextSpan;
  * dense ONNX row per sentence (see {@code SparseEvidenceTest}: both give the same per-sentence scores).
  */
 public final class DocumentClassifier implements AutoCloseable {
-    /** At most this many sentences are given as evidence for one code. */
-    private static final int MAX_EVIDENCE_SENTENCES = 2;
     private static final SentenceSplitter SPLITTER = new SentenceSplitter();
     private static final String GEMM = "Gemm";
 
@@ -190,14 +188,11 @@ public final class DocumentClassifier implements AutoCloseable {
                 second = s;
             }
         }
-        List<TextSpan> evidence = new ArrayList<>(MAX_EVIDENCE_SENTENCES);
-        if (best >= 0) {
-            evidence.add(sentences.get(best));
+        // Immutable lists: CodeScore keeps them without a copy.
+        if (best < 0) {
+            return List.of();
         }
-        if (second >= 0) {
-            evidence.add(sentences.get(second));
-        }
-        return evidence;
+        return second < 0 ? List.of(sentences.get(best)) : List.of(sentences.get(best), sentences.get(second));
     }
 
     /**

@@ -132,11 +132,35 @@ public final class ConTextAnalyzer implements ContextAnalyzer {
             return words;
         }
         for (TextSpan token : tokens) {
-            if (WORD.matcher(text).region(token.start(), token.end()).find()) {
+            if (hasWordCharacter(text, token.start(), token.end())) {
                 words.add(token);
             }
         }
         return words;
+    }
+
+    /**
+     * Whether {@link #WORD} finds a match in text[start, end), without a Matcher per token: some position holds a
+     * letter or number code point (read as the regex reads it: a surrogate pair only when both halves lie in the
+     * range).
+     */
+    static boolean hasWordCharacter(String text, int start, int end) {
+        for (int i = start; i < end; i++) {
+            char c = text.charAt(i);
+            int codePoint = Character.isHighSurrogate(c) && i + 1 < end && Character.isLowSurrogate(text.charAt(i + 1))
+                    ? Character.toCodePoint(c, text.charAt(i + 1)) : c;
+            if (Character.isLetter(codePoint) || isNumber(codePoint)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The Unicode category N of {@code \p{N}}: decimal digits, letter numbers and other numbers. */
+    private static boolean isNumber(int codePoint) {
+        int type = Character.getType(codePoint);
+        return type == Character.DECIMAL_DIGIT_NUMBER || type == Character.LETTER_NUMBER
+                || type == Character.OTHER_NUMBER;
     }
 
     private static int windowEndAfter(int position, List<TextSpan> words, int maxWords) {

@@ -1,7 +1,9 @@
 package org.opencac.nlp.text;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import opennlp.tools.tokenize.TokenizerME;
 import opennlp.tools.tokenize.TokenizerModel;
 import opennlp.tools.util.Span;
@@ -17,7 +19,16 @@ public final class ClinicalTokenizer implements Tokenizer {
     /** Brackets, quotes and punctuation split off the end of a word by rule. */
     private static final String CLOSING = ")]}\",;:!?";
 
+    /** Chunks remembered per thread before the cache starts over (a few hundred KB at most). */
+    private static final int MAX_CACHED_CHUNKS = 4096;
+
     private final ThreadLocal<TokenizerME> tokenizers;
+    /**
+     * The model's token offsets of recently seen chunks, per thread: the model looks at the chunk alone, so the
+     * same chunk always gets the same tokens, and clinical notes repeat many ("mg/kg", "patient's").
+     */
+    private final ThreadLocal<Map<String, int[]>> modelTokensOfChunk =
+            ThreadLocal.withInitial(() -> new HashMap<>(2 * MAX_CACHED_CHUNKS));
     private final Abbreviations abbreviations;
 
     public ClinicalTokenizer(TokenizerModel model, Abbreviations abbreviations) {
@@ -81,10 +92,29 @@ public final class ClinicalTokenizer implements Tokenizer {
             }
             return;
         }
-        TokenizerME model = tokenizers.get();
-        for (Span span : model.tokenizePos(text.substring(start, end))) {
-            tokens.add(new TextSpan(start + span.getStart(), start + span.getEnd()));
+        int[] offsets = modelTokens(text.substring(start, end));
+        for (int k = 0; k < offsets.length; k += 2) {
+            tokens.add(new TextSpan(start + offsets[k], start + offsets[k + 1]));
         }
+    }
+
+    /** The model's tokens of a chunk as start and end offsets, from the cache when the chunk was seen lately. */
+    private int[] modelTokens(String chunk) {
+        Map<String, int[]> cache = modelTokensOfChunk.get();
+        int[] offsets = cache.get(chunk);
+        if (offsets == null) {
+            Span[] spans = tokenizers.get().tokenizePos(chunk);
+            offsets = new int[spans.length * 2];
+            for (int k = 0; k < spans.length; k++) {
+                offsets[2 * k] = spans[k].getStart();
+                offsets[2 * k + 1] = spans[k].getEnd();
+            }
+            if (cache.size() >= MAX_CACHED_CHUNKS) {
+                cache.clear();
+            }
+            cache.put(chunk, offsets);
+        }
+        return offsets;
     }
 
     private static boolean isAlphanumeric(String text, int start, int end) {

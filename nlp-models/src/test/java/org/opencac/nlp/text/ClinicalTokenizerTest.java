@@ -56,4 +56,21 @@ class ClinicalTokenizerTest {
         int start = text.indexOf("fever");
         assertEquals(List.of("fever", "today"), tokens(text, new TextSpan(start, text.length())));
     }
+
+    @Test
+    void aRepeatedModelChunkGetsTheSameTokensAtItsOwnOffsets() {
+        String text = "BP 140/90 mg/kg, later BP 140/90 mg/kg, again";
+        List<TextSpan> first = models.tokenizer().tokenize(text, new TextSpan(0, text.length()));
+        List<TextSpan> second = models.tokenizer().tokenize(text, new TextSpan(0, text.length()));
+        assertEquals(first, second);
+        List<String> surfaces = first.stream().map(span -> span.of(text)).toList();
+        int later = surfaces.indexOf("later");
+        assertEquals(surfaces.subList(0, later), surfaces.subList(later + 1, 2 * later + 1));
+        int shift = text.indexOf("BP", 1);
+        for (int k = 0; k < later; k++) {
+            assertEquals(first.get(k).start() + shift, first.get(later + 1 + k).start());
+            assertEquals(first.get(k).end() + shift, first.get(later + 1 + k).end());
+        }
+    }
 }
+
