@@ -11,7 +11,6 @@ import org.opencac.core.model.Mention;
 import org.opencac.core.model.Span;
 import org.opencac.core.pipeline.AnalyzedNote;
 import org.opencac.core.stages.GappedTermMatcher;
-import org.opencac.core.stages.PcsComposedTerms;
 import org.opencac.dictionaries.CodeSystem;
 import org.opencac.dictionaries.TermSources;
 import org.opencac.nlp.classify.CodeScore;
@@ -56,8 +55,6 @@ public final class CandidateFeatures {
         }
         // Added for the translated Spanish vocabulary (a candidate found through a translated official term).
         names.add("src_translated");
-        // Added for the composed procedure terms (PcsComposedTerms: clinical operation word + official body part).
-        names.add("src_composed");
         NAMES = List.copyOf(names);
     }
 
@@ -171,7 +168,6 @@ public final class CandidateFeatures {
                     case "learned" -> f.put("src_learned", 1.0);
                     case "projected" -> f.put("src_projected", 1.0);
                     case "translated" -> f.put("src_translated", 1.0);
-                    case "composed" -> f.put("src_composed", 1.0);
                     default -> { }
                 }
                 String folded = TermStatistics.statisticsText(m);
@@ -448,7 +444,6 @@ public final class CandidateFeatures {
             case TermSources.CODIESP_TRAIN -> "learned";
             case PROJECTED_SOURCE -> "projected";
             case TermSources.ICD10_ES_TRANSLATED -> "translated";
-            case PcsComposedTerms.SOURCE -> "composed";
             default -> "";
         };
     }

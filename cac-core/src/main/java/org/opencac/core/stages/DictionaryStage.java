@@ -45,11 +45,9 @@ public final class DictionaryStage implements Stage {
     /**
      * The matchers that look beyond contiguous phrases, for one date of service, built together from one term
      * list: learned terms with gaps, and in Spanish also the translated official terms with gaps (every word
-     * required), the learned terms by stem and the composed procedure terms ({@link PcsComposedTerms}, every word
-     * required). {@code translated}, {@code stemmed} and {@code composed} are null for other languages.
+     * required) and the learned terms by stem. {@code translated} and {@code stemmed} are null for other languages.
      */
-    private record GappedMatchers(GappedTermMatcher gapped, GappedTermMatcher translated, GappedTermMatcher stemmed,
-                                  GappedTermMatcher composed) {
+    private record GappedMatchers(GappedTermMatcher gapped, GappedTermMatcher translated, GappedTermMatcher stemmed) {
     }
 
     public DictionaryStage(Dictionaries dictionaries, String language, LocalDate defaultDateOfService) {
@@ -99,8 +97,6 @@ public final class DictionaryStage implements Stage {
             if (gappedMatchers.translated() != null) {
                 gappedMatches.addAll(gappedMatchers.translated().match(note.text(), starts, ends,
                         note.tokenSentence()));
-                gappedMatches.addAll(gappedMatchers.composed().match(note.text(), starts, ends,
-                        note.tokenSentence()));
             }
             matches = withGapped(gappedMatches, matches);
             if (gappedMatchers.stemmed() != null) {
@@ -131,12 +127,10 @@ public final class DictionaryStage implements Stage {
             // Partial matches were measured on Spanish only (English already has many more candidates).
             GappedTermMatcher gapped = new GappedTermMatcher(matchLanguage, terms, GAPPED_SOURCES, spanish);
             if (!spanish) {
-                return new GappedMatchers(gapped, null, null, null);
+                return new GappedMatchers(gapped, null, null);
             }
             return new GappedMatchers(gapped, translatedGappedMatcher(terms),
-                    GappedTermMatcher.stemmed(matchLanguage, terms, Set.of(TermSources.CODIESP_TRAIN)),
-                    new GappedTermMatcher(matchLanguage, PcsComposedTerms.compose(terms),
-                            Set.of(PcsComposedTerms.SOURCE), false));
+                    GappedTermMatcher.stemmed(matchLanguage, terms, Set.of(TermSources.CODIESP_TRAIN)));
         });
     }
 
