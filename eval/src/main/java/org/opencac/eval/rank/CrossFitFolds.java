@@ -26,7 +26,9 @@ public final class CrossFitFolds {
         for (int i = 0; i < ids.size(); i++) {
             map.put(ids.get(i), i % folds);
         }
-        this.foldOf = Map.copyOf(map);
+        // Kept in id order: Map.copyOf iterates in an order that changes from one JVM run to the next, and the
+        // documents' order is the order of the training rows, which the learned model depends on.
+        this.foldOf = Collections.unmodifiableMap(map);
         this.folds = folds;
     }
 

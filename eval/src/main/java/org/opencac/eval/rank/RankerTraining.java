@@ -120,6 +120,7 @@ public final class RankerTraining {
         int positives = 0;
         Set<String> reachable = new LinkedHashSet<>();
         int goldTotal = 0;
+        Map<String, Integer> goldBySystem = new TreeMap<>();
         for (int k = 0; k < folds.folds(); k++) {
             Set<String> others = new LinkedHashSet<>(folds.trainingDocuments(k));
             Dictionaries dictionary = options.language() == Language.ES
@@ -142,6 +143,9 @@ public final class RankerTraining {
                 double[][] vectors = CandidateFeatures.vectors(note, candidates, stats);
                 Set<String> gold = byId.get(id).goldKeys();
                 goldTotal += gold.size();
+                for (String key : gold) {
+                    goldBySystem.merge(key.substring(0, key.indexOf('|')), 1, Integer::sum);
+                }
                 for (int i = 0; i < candidates.size(); i++) {
                     boolean label = gold.contains(candidates.get(i).key());
                     if (label) {
@@ -223,6 +227,18 @@ public final class RankerTraining {
         List<Calibration.Bin> oofTable = Calibration.table(oofCalibrated, y, 10);
         figures.put("oof_ece_raw", Calibration.expectedCalibrationError(oofRaw));
         figures.put("oof_ece_calibrated_in_sample", Calibration.expectedCalibrationError(oofTable));
+        // Cross-fitted accuracy on train, a check that does not look at the tune split.
+        for (Map.Entry<String, Integer> system : goldBySystem.entrySet()) {
+            List<double[]> scored = new ArrayList<>();
+            for (int i = 0; i < oofCalibrated.length; i++) {
+                if (rowSystem.get(i).equals(system.getKey())) {
+                    scored.add(new double[] {oofCalibrated[i], y[i] ? 1 : 0});
+                }
+            }
+            double[] best = bestCutOff(scored, system.getValue());
+            figures.put("oof_best_f1_" + system.getKey(), best[1]);
+            log("out-of-fold (train) %s: best F1 %.4f at cut-off %.2f", system.getKey(), best[1], best[0]);
+        }
         RankerCard card = new RankerCard(RankerCard.FORMAT, "ranker-" + options.language().code() + "-1",
                 options.language().code(), finalModel.columns(), finalModel.weights(), finalModel.bias(), calibration,
                 Map.of(CodeSystem.ICD10CM.displayName(), 0.5, CodeSystem.ICD10PCS.displayName(), 0.5), options.topK(),
@@ -281,27 +297,9 @@ public final class RankerTraining {
         Map<String, Double> thresholds = new TreeMap<>();
         Map<String, Object> figures = new LinkedHashMap<>(card.figures());
         for (Map.Entry<String, List<double[]>> entry : bySystem.entrySet()) {
-            int gold = goldBySystem.getOrDefault(entry.getKey(), 0);
-            double bestF1 = -1;
-            double bestCut = 0.5;
-            for (int step = 1; step < 100; step++) {
-                double cut = step / 100.0;
-                int tp = 0;
-                int predicted = 0;
-                for (double[] row : entry.getValue()) {
-                    if (row[0] >= cut) {
-                        predicted++;
-                        tp += (int) row[1];
-                    }
-                }
-                double f1 = predicted + gold == 0 ? 0 : 2.0 * tp / (predicted + gold);
-                if (f1 > bestF1 + 1e-12) {
-                    bestF1 = f1;
-                    bestCut = cut;
-                }
-            }
-            thresholds.put(entry.getKey(), bestCut);
-            figures.put(options.tuneSplit() + "_best_f1_" + entry.getKey(), bestF1);
+            double[] best = bestCutOff(entry.getValue(), goldBySystem.getOrDefault(entry.getKey(), 0));
+            thresholds.put(entry.getKey(), best[0]);
+            figures.put(options.tuneSplit() + "_best_f1_" + entry.getKey(), best[1]);
         }
         double[] c = confidences.stream().mapToDouble(Double::doubleValue).toArray();
         boolean[] l = new boolean[labels.size()];
@@ -317,6 +315,32 @@ public final class RankerTraining {
                 Calibration.expectedCalibrationError(table), rankerNanos / 1e6 / Math.max(1, docs.size()));
         System.out.print(ModelCardText.calibrationTable(options.tuneSplit() + ", calibrated", table));
         return card.withThresholds(thresholds).withFigures(figures);
+    }
+
+    /**
+     * The cut-off among 0.01..0.99 with the best micro F1 over {@code scored} rows of {confidence, label}, where
+     * {@code gold} counts every gold code (reachable or not); returns {cut-off, F1}, the lowest cut-off on ties.
+     */
+    static double[] bestCutOff(List<double[]> scored, int gold) {
+        double bestF1 = -1;
+        double bestCut = 0.5;
+        for (int step = 1; step < 100; step++) {
+            double cut = step / 100.0;
+            int tp = 0;
+            int predicted = 0;
+            for (double[] row : scored) {
+                if (row[0] >= cut) {
+                    predicted++;
+                    tp += (int) row[1];
+                }
+            }
+            double f1 = predicted + gold == 0 ? 0 : 2.0 * tp / (predicted + gold);
+            if (f1 > bestF1 + 1e-12) {
+                bestF1 = f1;
+                bestCut = cut;
+            }
+        }
+        return new double[] {bestCut, bestF1};
     }
 
     private Map<String, AnalyzedNote> analyse(Map<String, AnalyzedNote> prepared, Dictionaries dictionary) {

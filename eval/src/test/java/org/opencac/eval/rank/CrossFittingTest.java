@@ -49,6 +49,21 @@ class CrossFittingTest {
     }
 
     @Test
+    void foldDocumentsComeInIdOrderSoTrainingRowsKeepOneOrderAcrossRuns() {
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < 60; i++) {
+            ids.add(String.format(java.util.Locale.ROOT, "doc-%02d", (i * 37) % 60));
+        }
+        CrossFitFolds folds = new CrossFitFolds(ids, 5, 13);
+        for (int k = 0; k < folds.folds(); k++) {
+            List<String> own = folds.documents(k);
+            List<String> others = folds.trainingDocuments(k);
+            assertEquals(own.stream().sorted().toList(), own);
+            assertEquals(others.stream().sorted().toList(), others);
+        }
+    }
+
+    @Test
     void foldDictionaryHoldsOnlyOtherFoldsTerms() {
         CodeRelease release = new CodeRelease(CodeSystem.ICD10CM, "FY2018", LocalDate.of(2017, 10, 1),
                 List.of(new CodeEntry(CodeSystem.ICD10CM, "N18.9", "ckd", "Chronic kidney disease", true, "FY2018"),
