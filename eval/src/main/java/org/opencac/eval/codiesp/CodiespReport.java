@@ -13,7 +13,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
-import org.opencac.eval.metrics.Prf;
+import org.opencac.nlp.corpus.Prf;
 import org.opencac.eval.metrics.ThresholdSweep;
 import org.opencac.eval.report.HtmlReport;
 import org.opencac.eval.report.JsonReport;

@@ -13,7 +13,7 @@ import java.util.TreeSet;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import org.opencac.eval.metrics.AveragePrecision;
-import org.opencac.eval.metrics.Prf;
+import org.opencac.nlp.corpus.Prf;
 import org.opencac.eval.metrics.ThresholdSweep;
 
 /**

@@ -2,7 +2,7 @@ package org.opencac.eval.codiesp;
 
 import java.util.List;
 import java.util.Optional;
-import org.opencac.eval.metrics.Prf;
+import org.opencac.nlp.corpus.Prf;
 import org.opencac.eval.metrics.ThresholdSweep;
 
 /**

@@ -16,7 +16,6 @@ import org.opencac.eval.craft.CraftEvaluation.Boundary;
 import org.opencac.eval.craft.CraftEvaluation.DocumentResult;
 import org.opencac.eval.craft.CraftEvaluation.Result;
 import org.opencac.eval.craft.CraftEvaluation.SystemResult;
-import org.opencac.eval.metrics.Prf;
 import org.opencac.eval.report.HtmlReport;
 import org.opencac.eval.report.JsonReport;
 import org.opencac.eval.report.SvgChart;
@@ -92,14 +91,10 @@ public final class CraftReport {
     /** "sentence" (boundaries), "token" (end to end, on our sentences), "token_on_gold_sentences". */
     private static Map<String, Object> scoresJson(TextEvaluation.Scores scores) {
         Map<String, Object> node = new LinkedHashMap<>();
-        node.put("sentence", prf(scores.sentences()).toJson());
-        node.put("token", prf(scores.tokensEndToEnd()).toJson());
-        node.put("token_on_gold_sentences", prf(scores.tokensOnGold()).toJson());
+        node.put("sentence", scores.sentences().toJson());
+        node.put("token", scores.tokensEndToEnd().toJson());
+        node.put("token_on_gold_sentences", scores.tokensOnGold().toJson());
         return node;
-    }
-
-    static Prf prf(org.opencac.nlp.corpus.Prf prf) {
-        return new Prf(prf.truePositives(), prf.falsePositives(), prf.falseNegatives());
     }
 
     /** document, system, missed|extra, offset, text before and after the boundary (line breaks shown as \n). */

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.function.DoubleFunction;
+import org.opencac.nlp.corpus.Prf;
 
 /** Precision, recall and F1 at a series of confidence cut-offs (a candidate passes when confidence >= cut-off). */
 public final class ThresholdSweep {

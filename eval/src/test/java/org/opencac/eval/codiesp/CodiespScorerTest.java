@@ -10,7 +10,7 @@ import static org.opencac.eval.codiesp.Fixtures.span;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
-import org.opencac.eval.metrics.Prf;
+import org.opencac.nlp.corpus.Prf;
 
 class CodiespScorerTest {
     // Gold: doc1 D {a00.1, b20, c34.1}, P {bw03zzz}; doc2 D {e11.9}; doc3 has no gold.

@@ -1,4 +1,4 @@
-package org.opencac.eval.metrics;
+package org.opencac.nlp.corpus;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
