@@ -430,11 +430,15 @@ abstract class ServiceApiContract {
     // ---- bad input ----
 
     void assertRefusedWithoutWriting(HttpResponse<String> r, int status, String messagePart) {
-        assertEquals(status, r.statusCode(), r.body());
-        JsonNode body = service.parse(r);
+        assertRefusedWithoutWriting(r.statusCode(), r.body(), status, messagePart);
+    }
+
+    void assertRefusedWithoutWriting(int actualStatus, String text, int status, String messagePart) {
+        assertEquals(status, actualStatus, text);
+        JsonNode body = service.parse(text);
         assertEquals(status, body.get("code").asInt());
         assertTrue(body.get("message").asText().contains(messagePart), body.toString());
-        assertFalse(r.body().contains(SECRET), "an error message quoted the note");
+        assertFalse(text.contains(SECRET), "an error message quoted the note");
     }
 
     @Test
@@ -481,8 +485,10 @@ abstract class ServiceApiContract {
     @Test
     void oversizedNotesAreRefusedWith413() throws Exception {
         long before = notesStored();
-        // 10 MB: refused by the request size limit before parsing.
-        assertRefusedWithoutWriting(submit(note("a".repeat(10 * 1024 * 1024)), null), 413, "limit");
+        // 10 MB: refused by the request size limit from Content-Length alone, before the body is sent.
+        RunningService.RawAnswer tooLarge = service.announceBody(INTEGRATION, RunningService.password(INTEGRATION),
+                "POST", "/api/v1/notes", "application/json", 10L * 1024 * 1024);
+        assertRefusedWithoutWriting(tooLarge.status(), tooLarge.body(), 413, "limit");
         // 1.5 MB: within the request limit but over the 1 MB note limit.
         assertRefusedWithoutWriting(submit(note("b".repeat(1536 * 1024)), null), 413, "1048576 bytes");
         // Just under the note limit is fine.

@@ -5,7 +5,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.dropwizard.testing.ConfigOverride;
 import io.dropwizard.testing.DropwizardTestSupport;
 import io.dropwizard.testing.ResourceHelpers;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -112,6 +116,14 @@ public final class RunningService implements AutoCloseable {
         }
     }
 
+    public JsonNode parse(String body) {
+        try {
+            return mapper.readTree(body);
+        } catch (IOException e) {
+            throw new AssertionError("Not JSON: " + body, e);
+        }
+    }
+
     /** Sends as {@code user} with the test password convention. */
     public HttpResponse<String> as(String user, String method, String path, Object body) throws Exception {
         return send(user, password(user), method, path, "application/json", body == null ? null : json(body),
@@ -148,6 +160,68 @@ public final class RunningService implements AutoCloseable {
             b.method(method, HttpRequest.BodyPublishers.noBody());
         }
         return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** Status and body of an answer read off the wire. */
+    public record RawAnswer(int status, String body) {
+    }
+
+    /**
+     * Sends only the head of a request that announces a {@code contentLength}-byte body with
+     * {@code Expect: 100-continue}, and reads the answer the server gives before any body byte. This is how a
+     * client learns that an upload is too large without sending it; a client that sends the whole body anyway may
+     * see the server answer and close mid-upload, which the JDK client reports as a broken pipe.
+     */
+    public RawAnswer announceBody(String user, String password, String method, String path, String contentType,
+                                  long contentLength) throws IOException {
+        try (Socket socket = new Socket("localhost", support.getLocalPort())) {
+            socket.setSoTimeout(30_000);
+            String credentials = Base64.getEncoder()
+                    .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+            String head = method + " " + path + " HTTP/1.1\r\n"
+                    + "Host: localhost:" + support.getLocalPort() + "\r\n"
+                    + "Authorization: Basic " + credentials + "\r\n"
+                    + "Content-Type: " + contentType + "\r\n"
+                    + "Content-Length: " + contentLength + "\r\n"
+                    + "Expect: 100-continue\r\n"
+                    + "Connection: close\r\n\r\n";
+            OutputStream out = socket.getOutputStream();
+            out.write(head.getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            String answer = new String(readUntilClosed(socket.getInputStream()), StandardCharsets.UTF_8);
+            int headEnd = answer.indexOf("\r\n\r\n");
+            if (!answer.startsWith("HTTP/1.1 ") || headEnd < 0) {
+                throw new IOException("not an HTTP/1.1 answer: " + answer.substring(0, Math.min(80, answer.length())));
+            }
+            int status = Integer.parseInt(answer.substring(9, 12));
+            String headers = answer.substring(0, headEnd).toLowerCase(java.util.Locale.ROOT);
+            String body = answer.substring(headEnd + 4);
+            return new RawAnswer(status, headers.contains("transfer-encoding: chunked") ? unchunk(body) : body);
+        }
+    }
+
+    private static byte[] readUntilClosed(InputStream in) throws IOException {
+        ByteArrayOutputStream all = new ByteArrayOutputStream();
+        byte[] buffer = new byte[8192];
+        for (int n; (n = in.read(buffer)) >= 0; ) {
+            all.write(buffer, 0, n);
+        }
+        return all.toByteArray();
+    }
+
+    private static String unchunk(String chunked) {
+        StringBuilder body = new StringBuilder();
+        int at = 0;
+        while (at < chunked.length()) {
+            int lineEnd = chunked.indexOf("\r\n", at);
+            int size = Integer.parseInt(chunked.substring(at, lineEnd).trim(), 16);
+            if (size == 0) {
+                break;
+            }
+            body.append(chunked, lineEnd + 2, lineEnd + 2 + size);
+            at = lineEnd + 2 + size + 2;
+        }
+        return body.toString();
     }
 
     public HttpResponse<String> getAdmin(String path) throws Exception {
