@@ -55,6 +55,10 @@ public final class CandidateFeatures {
         }
         // Added for the translated Spanish vocabulary (a candidate found through a translated official term).
         names.add("src_translated");
+        // Competition among siblings of one 3-character category (an ICD-10-PCS operation on several body parts,
+        // an ICD-10-CM category with several subcodes): is this candidate's best term precision the category's best?
+        names.add("cat_tp_lead");
+        names.add("cat_tp_gap");
         NAMES = List.copyOf(names);
     }
 
@@ -120,7 +124,44 @@ public final class CandidateFeatures {
         for (int i = 0; i < rows.length; i++) {
             rows[i] = vector(note, candidates.get(i), candidates, keys, stats, index);
         }
+        addCategoryCompetition(candidates, rows);
         return rows;
+    }
+
+    private static final int TP_BEST = NAMES.indexOf("tp_best");
+    private static final int CAT_TP_LEAD = NAMES.indexOf("cat_tp_lead");
+    private static final int CAT_TP_GAP = NAMES.indexOf("cat_tp_gap");
+
+    /**
+     * Sets the sibling-competition columns once every row has its own tp_best: when a note's evidence names an
+     * operation but the body part only weakly, several siblings share the mention, and the one whose terms coders
+     * chose most often is the likelier code. A candidate without siblings in its category leads with no gap.
+     */
+    static void addCategoryCompetition(List<RankCandidate> candidates, double[][] rows) {
+        Map<String, double[]> bestTwo = new java.util.HashMap<>();
+        for (int i = 0; i < rows.length; i++) {
+            double[] top = bestTwo.computeIfAbsent(categoryKey(candidates.get(i)), k -> new double[] {-1, -1});
+            double tp = rows[i][TP_BEST];
+            if (tp > top[0]) {
+                top[1] = top[0];
+                top[0] = tp;
+            } else if (tp > top[1]) {
+                top[1] = tp;
+            }
+        }
+        for (int i = 0; i < rows.length; i++) {
+            double[] top = bestTwo.get(categoryKey(candidates.get(i)));
+            double tp = rows[i][TP_BEST];
+            // The best of the others: the runner-up when this row holds the best value, else the best.
+            double bestOther = tp == top[0] ? top[1] : top[0];
+            rows[i][CAT_TP_LEAD] = tp >= bestOther ? 1.0 : 0.0;
+            rows[i][CAT_TP_GAP] = Math.max(0.0, bestOther - tp);
+        }
+    }
+
+    private static String categoryKey(RankCandidate candidate) {
+        String bare = candidate.code().replace(".", "");
+        return candidate.system().name() + '|' + (bare.length() >= 3 ? bare.substring(0, 3) : bare);
     }
 
     static double[] vector(AnalyzedNote note, RankCandidate candidate, List<RankCandidate> all, Set<String> keys,

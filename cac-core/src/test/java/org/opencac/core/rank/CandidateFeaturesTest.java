@@ -142,4 +142,34 @@ class CandidateFeaturesTest {
         assertEquals(1.0, learned.get("src_learned"));
         assertEquals("translated", CandidateFeatures.sourceGroup(TermSources.ICD10_ES_TRANSLATED));
     }
+
+    @Test
+    void siblingsOfACategoryCompeteOnTheirBestTermPrecision() {
+        List<RankCandidate> candidates = List.of(
+                new RankCandidate(CodeSystem.ICD10PCS, "BW24", List.of(), -1, -1, List.of()),
+                new RankCandidate(CodeSystem.ICD10PCS, "BW25ZZZ", List.of(), -1, -1, List.of()),
+                new RankCandidate(CodeSystem.ICD10PCS, "BW2", List.of(), -1, -1, List.of()),
+                new RankCandidate(CodeSystem.ICD10CM, "N18.9", List.of(), -1, -1, List.of()),
+                // Same three characters in another system: not a sibling.
+                new RankCandidate(CodeSystem.ICD10CM, "BW2.1", List.of(), -1, -1, List.of()));
+        double[] tpBest = {0.6, 0.2, 0.6, 0.1, 0.9};
+        int tpColumn = CandidateFeatures.NAMES.indexOf("tp_best");
+        double[][] rows = new double[candidates.size()][CandidateFeatures.NAMES.size()];
+        for (int i = 0; i < rows.length; i++) {
+            rows[i][tpColumn] = tpBest[i];
+        }
+        CandidateFeatures.addCategoryCompetition(candidates, rows);
+
+        Map<String, Double> tiedLeader = featuresOf(candidates, rows, "BW24");
+        assertEquals(1.0, tiedLeader.get("cat_tp_lead"));
+        assertEquals(0.0, tiedLeader.get("cat_tp_gap"));
+        assertEquals(1.0, featuresOf(candidates, rows, "BW2").get("cat_tp_lead"), "a tie for the best leads too");
+        Map<String, Double> behind = featuresOf(candidates, rows, "BW25ZZZ");
+        assertEquals(0.0, behind.get("cat_tp_lead"));
+        assertEquals(0.4, behind.get("cat_tp_gap"), 1e-12);
+        Map<String, Double> alone = featuresOf(candidates, rows, "N18.9");
+        assertEquals(1.0, alone.get("cat_tp_lead"));
+        assertEquals(0.0, alone.get("cat_tp_gap"));
+        assertEquals(1.0, featuresOf(candidates, rows, "BW2.1").get("cat_tp_lead"));
+    }
 }
