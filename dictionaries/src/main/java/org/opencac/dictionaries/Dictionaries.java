@@ -265,15 +265,8 @@ public final class Dictionaries {
             return entry;
         }
         if (canonical.length() >= 3 && canonical.length() < 7 && release.hasCodeWithPrefix(canonical)) {
-            String key = release.name() + '|' + canonical;
-            CodeEntry header = pcsPrefixEntries.get(key);
-            if (header == null) {
-                header = pcsPrefixEntry(canonical, release.name());
-                if (pcsPrefixEntries.size() < MAX_PCS_PREFIX_CACHE) { // a bound in case callers pass arbitrary codes
-                    pcsPrefixEntries.putIfAbsent(key, header);
-                }
-            }
-            return Optional.of(header);
+            return Optional.of(boundedCached(pcsPrefixEntries, MAX_PCS_PREFIX_CACHE, release.name() + '|' + canonical,
+                    key -> pcsPrefixEntry(canonical, release.name())));
         }
         return Optional.empty();
     }
@@ -423,15 +416,23 @@ public final class Dictionaries {
 
     /** Codes and code prefixes cited by the Excludes1 notes that apply to a code ("E08.-" gives "E08"). */
     public List<String> excludes1Codes(String code) {
-        List<String> cached = excludes1Cache.get(code);
-        if (cached != null) {
-            return cached;
+        return boundedCached(excludes1Cache, MAX_EXCLUDES1_CACHE, code, this::collectExcludes1Codes);
+    }
+
+    /**
+     * The cached value of {@code key}, computed and kept on first use while the cache holds fewer than {@code max}
+     * entries (a bound in case callers pass arbitrary strings); past the bound values are computed every time.
+     */
+    private static <V> V boundedCached(Map<String, V> cache, int max, String key,
+                                       java.util.function.Function<String, V> compute) {
+        V value = cache.get(key);
+        if (value == null) {
+            value = compute.apply(key);
+            if (cache.size() < max) {
+                cache.putIfAbsent(key, value);
+            }
         }
-        List<String> cited = collectExcludes1Codes(code);
-        if (excludes1Cache.size() < MAX_EXCLUDES1_CACHE) { // a bound in case callers pass arbitrary strings
-            excludes1Cache.putIfAbsent(code, cited);
-        }
-        return cited;
+        return value;
     }
 
     private List<String> collectExcludes1Codes(String code) {
@@ -641,8 +642,8 @@ public final class Dictionaries {
     /**
      * The bundled Spanish terms translated word by word from the official English ICD-10-CM/PCS terms, each weighted
      * as learned terms are (its share of the phrase over all codes) times {@link #TRANSLATED_TERM_WEIGHT}. A
-     * missing or corrupt resource fails naming the file, like every other bundled table. Not part of {@link #loadBundled()}: only the ranker, which learns how far to
-     * trust them, adds them.
+     * missing or corrupt resource fails naming the file, like every other bundled table. Not part of
+     * {@link #loadBundled()}: only the ranker, which learns how far to trust them, adds them.
      */
     public static List<DictionaryTerm> bundledTranslatedTerms() {
         try (InputStream in = resource(TRANSLATED_TERMS_RESOURCE)) {

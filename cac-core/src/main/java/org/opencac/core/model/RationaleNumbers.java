@@ -48,29 +48,14 @@ public final class RationaleNumbers {
         return out.append(twoDecimalsFromShortestForm(value, plusSign));
     }
 
-    /** {@link #twoDecimals} by rounding {@link Double#toString}'s digits half-up (any value). */
+    /** {@link #twoDecimals} by rounding {@link Double#toString}'s digits half-up, as Formatter does (any value). */
     private static String twoDecimalsFromShortestForm(double value, boolean plusSign) {
         if (!Double.isFinite(value)) {
             return String.format(Locale.ROOT, plusSign ? "%+.2f" : "%.2f", value);
         }
         boolean negative = Double.compare(value, 0.0) < 0;
-        String shortest = Double.toString(Math.abs(value));
-        String digits;
-        if (shortest.indexOf('E') >= 0) {
-            digits = new java.math.BigDecimal(shortest).setScale(2, java.math.RoundingMode.HALF_UP).toPlainString();
-        } else {
-            // "12.3456" -> 1234 hundredths, plus one when the first dropped digit is 5 or more (half-up).
-            int dot = shortest.indexOf('.');
-            long hundredths = Long.parseLong(shortest, 0, dot, 10) * 100;
-            for (int k = 1; k <= 2; k++) {
-                hundredths += (dot + k < shortest.length() ? shortest.charAt(dot + k) - '0' : 0) * (k == 1 ? 10 : 1);
-            }
-            if (dot + 3 < shortest.length() && shortest.charAt(dot + 3) >= '5') {
-                hundredths++;
-            }
-            long cents = hundredths % 100;
-            digits = (hundredths / 100) + (cents < 10 ? ".0" : ".") + cents;
-        }
+        String digits = new java.math.BigDecimal(Double.toString(Math.abs(value)))
+                .setScale(2, java.math.RoundingMode.HALF_UP).toPlainString();
         return negative ? "-" + digits : plusSign ? "+" + digits : digits;
     }
 }

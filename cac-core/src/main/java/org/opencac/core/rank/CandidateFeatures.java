@@ -139,8 +139,10 @@ public final class CandidateFeatures {
      */
     static void addCategoryCompetition(List<RankCandidate> candidates, double[][] rows) {
         Map<String, double[]> bestTwo = new java.util.HashMap<>();
+        String[] categories = new String[rows.length];
         for (int i = 0; i < rows.length; i++) {
-            double[] top = bestTwo.computeIfAbsent(categoryKey(candidates.get(i)), k -> new double[] {-1, -1});
+            categories[i] = categoryKey(candidates.get(i));
+            double[] top = bestTwo.computeIfAbsent(categories[i], k -> new double[] {-1, -1});
             double tp = rows[i][TP_BEST];
             if (tp > top[0]) {
                 top[1] = top[0];
@@ -150,7 +152,7 @@ public final class CandidateFeatures {
             }
         }
         for (int i = 0; i < rows.length; i++) {
-            double[] top = bestTwo.get(categoryKey(candidates.get(i)));
+            double[] top = bestTwo.get(categories[i]);
             double tp = rows[i][TP_BEST];
             // The best of the others: the runner-up when this row holds the best value, else the best.
             double bestOther = tp == top[0] ? top[1] : top[0];
@@ -159,6 +161,7 @@ public final class CandidateFeatures {
         }
     }
 
+    /** "ICD10PCS|BW2": the system and the code's first three characters (the whole code when shorter). */
     private static String categoryKey(RankCandidate candidate) {
         String bare = candidate.code().replace(".", "");
         return candidate.system().name() + '|' + (bare.length() >= 3 ? bare.substring(0, 3) : bare);
@@ -392,7 +395,7 @@ public final class CandidateFeatures {
                 String bare = c.code().replace(".", "");
                 baresBySystem.computeIfAbsent(c.system(), k -> new ArrayList<>()).add(bare);
                 if (bare.length() >= 3) {
-                    categoryCounts.merge(c.system().name() + '|' + bare.substring(0, 3), 1, Integer::sum);
+                    categoryCounts.merge(categoryKey(c), 1, Integer::sum);
                 }
             }
             Map<CodeSystem, Set<String>> bareSets = new java.util.EnumMap<>(CodeSystem.class);
@@ -402,8 +405,7 @@ public final class CandidateFeatures {
             });
             for (RankCandidate c : candidates) {
                 String bare = c.code().replace(".", "");
-                int sameCategory = bare.length() >= 3
-                        ? categoryCounts.get(c.system().name() + '|' + bare.substring(0, 3)) - 1 : 0;
+                int sameCategory = bare.length() >= 3 ? categoryCounts.get(categoryKey(c)) - 1 : 0;
                 // Another code of the system is more specific when bare is a proper prefix of it: in sorted
                 // order, the first code greater than bare then starts with it.
                 List<String> sorted = baresBySystem.get(c.system());

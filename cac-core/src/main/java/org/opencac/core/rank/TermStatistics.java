@@ -60,7 +60,6 @@ public final class TermStatistics {
         return new TermStatistics(Map.of(), Map.of(), Map.of(), 0);
     }
 
-
     /** Key of a code: "ICD-10-CM|E11.9" (canonical code). */
     public static String codeKey(String system, String code) {
         return system + '|' + code;
@@ -164,11 +163,14 @@ public final class TermStatistics {
         }
 
         public TermStatistics build() {
+            return new TermStatistics(asCounts(terms), codeDocuments, asCounts(codeMentions), documents);
+        }
+
+        /** {seen, coded} arrays as {@link Counts}. */
+        private static Map<String, Counts> asCounts(Map<String, int[]> tallies) {
             Map<String, Counts> result = new HashMap<>();
-            terms.forEach((key, counts) -> result.put(key, new Counts(counts[0], counts[1])));
-            Map<String, Counts> perCode = new HashMap<>();
-            codeMentions.forEach((key, counts) -> perCode.put(key, new Counts(counts[0], counts[1])));
-            return new TermStatistics(result, codeDocuments, perCode, documents);
+            tallies.forEach((key, counts) -> result.put(key, new Counts(counts[0], counts[1])));
+            return result;
         }
     }
 

@@ -73,7 +73,7 @@ public final class GappedTermMatcher {
         this.partial = partial;
         this.stemmed = stemmed;
         this.normalizer = new TokenNormalizer(language);
-        SpanishStemmer stemmer = new SpanishStemmer();
+        SpanishStemmer stemmer = stemmed ? new SpanishStemmer() : null;
         for (Map.Entry<DictionaryTerm, String> entry : terms) {
             DictionaryTerm term = entry.getKey();
             if (!sources.contains(term.source())) {

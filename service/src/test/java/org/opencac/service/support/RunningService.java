@@ -5,9 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.dropwizard.testing.ConfigOverride;
 import io.dropwizard.testing.DropwizardTestSupport;
 import io.dropwizard.testing.ResourceHelpers;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.Socket;
 import java.net.URI;
@@ -188,7 +186,7 @@ public final class RunningService implements AutoCloseable {
             OutputStream out = socket.getOutputStream();
             out.write(head.getBytes(StandardCharsets.US_ASCII));
             out.flush();
-            String answer = new String(readUntilClosed(socket.getInputStream()), StandardCharsets.UTF_8);
+            String answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             int headEnd = answer.indexOf("\r\n\r\n");
             if (!answer.startsWith("HTTP/1.1 ") || headEnd < 0) {
                 throw new IOException("not an HTTP/1.1 answer: " + answer.substring(0, Math.min(80, answer.length())));
@@ -198,15 +196,6 @@ public final class RunningService implements AutoCloseable {
             String body = answer.substring(headEnd + 4);
             return new RawAnswer(status, headers.contains("transfer-encoding: chunked") ? unchunk(body) : body);
         }
-    }
-
-    private static byte[] readUntilClosed(InputStream in) throws IOException {
-        ByteArrayOutputStream all = new ByteArrayOutputStream();
-        byte[] buffer = new byte[8192];
-        for (int n; (n = in.read(buffer)) >= 0; ) {
-            all.write(buffer, 0, n);
-        }
-        return all.toByteArray();
     }
 
     private static String unchunk(String chunked) {
