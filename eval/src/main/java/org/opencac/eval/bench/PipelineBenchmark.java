@@ -20,6 +20,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.opencac.core.CodingEngine;
 import org.opencac.core.CodingResult;
 import org.opencac.core.EngineConfig;
+import org.opencac.core.bench.JitWarmUp;
 import org.opencac.core.model.Language;
 import org.opencac.core.model.Note;
 import org.opencac.core.pipeline.Pipeline;
@@ -52,7 +53,7 @@ public final class PipelineBenchmark {
     }
 
     public static Map<String, Object> run(Path notesSource, Language language, int[] threadCounts, int warmupNotes,
-                                          Path out) {
+                                          int maxWarmupRounds, Path out) {
         long jvmStart = ManagementFactory.getRuntimeMXBean().getStartTime();
         String inside = language == Language.EN ? "text_files_en/" : "text_files/";
         List<NamedText> notes = NoteFolder.read(notesSource, inside);
@@ -66,11 +67,12 @@ public final class PipelineBenchmark {
                 startupSeconds);
 
         PipelineBenchmark bench = new PipelineBenchmark(engine, language);
-        // The warm-up cycles through the notes until it has coded warmupNotes of them, so that a small folder
-        // still leaves the JIT compiler with nothing left to do when measuring starts.
+        // At least warmupNotes notes (cycling through a small folder), then rounds of the whole folder until the
+        // JIT compiler has settled (see JitWarmUp), at most maxWarmupRounds of them.
         for (int done = 0; done < warmupNotes; done += notes.size()) {
             bench.pass(notes.subList(0, Math.min(warmupNotes - done, notes.size())), 1);
         }
+        JitWarmUp.Outcome warmUp = warmUntilCompiled(bench, notes, maxWarmupRounds);
         List<Pass> passes = new ArrayList<>();
         for (int threads : threadCounts) {
             passes.add(bench.pass(notes, threads));
@@ -81,6 +83,9 @@ public final class PipelineBenchmark {
         figures.put("language", language.code());
         figures.put("source", notesSource.toString());
         figures.put("startup_seconds", startupSeconds);
+        figures.put("warmup_rounds", warmUp.rounds());
+        figures.put("warmup_seconds", warmUp.seconds());
+        figures.put("warmup_settled", warmUp.settled());
         figures.put("passes", passes);
         figures.put("peak_heap_mb", peakHeapBytes() / 1048576.0);
         figures.put("rss_mb", procStatusKb("VmRSS") / 1024.0);
@@ -98,6 +103,25 @@ public final class PipelineBenchmark {
             }
         }
         return figures;
+    }
+
+    private static JitWarmUp.Outcome warmUntilCompiled(PipelineBenchmark bench, List<NamedText> notes, int maxRounds) {
+        if (maxRounds <= 0) {
+            return new JitWarmUp.Outcome(0, 0, Double.NaN, false);
+        }
+        try {
+            JitWarmUp.Outcome outcome = JitWarmUp.untilCompiled(() -> bench.pass(notes, 1), maxRounds,
+                    (round, share) -> System.err.printf(Locale.ROOT,
+                            "bench: warm-up round %d (%d notes): JIT compiler %.0f%% of a core%n", round,
+                            notes.size(), 100 * share));
+            System.err.printf(Locale.ROOT, "bench: warm-up %s after %d rounds in %.1f s%n",
+                    outcome.settled() ? "settled" : "stopped unsettled", outcome.rounds(), outcome.seconds());
+            return outcome;
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IllegalStateException("warm-up failed", e);
+        }
     }
 
     /** Codes every note once with the given number of threads. */

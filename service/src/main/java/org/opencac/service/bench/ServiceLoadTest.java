@@ -27,6 +27,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import org.eclipse.jetty.server.Server;
+import org.opencac.core.bench.JitWarmUp;
 import org.opencac.service.CacApplication;
 import org.opencac.service.CacConfiguration;
 
@@ -37,7 +38,9 @@ import org.opencac.service.CacConfiguration;
  * <pre>
  *   --url http://127.0.0.1:8080   a running service (must be loopback)
  *   --requests N                  measured requests per concurrency level (default 1000)
- *   --warmup N                    unmeasured requests before the first level (default 3000: fewer leave the JIT compiler busy during the measured levels)
+ *   --warmup N                    unmeasured requests before the first level (default 3000)
+ *   --max-warmup N                in-process only: then more warm-up rounds of 1000 requests while the JIT compiler is
+ *                                 still busy, at most N requests (default 40000; 0 = none)
  *   --clients 1,8,32              concurrency levels
  *   --max-seconds S               stop a level after S seconds even if N is not reached (default 120)
  *   --note FILE                   note text (default samples/04-clinic-note.txt)
@@ -67,6 +70,7 @@ public final class ServiceLoadTest {
         int requests = Integer.parseInt(options.getOrDefault("requests", "1000"));
         int warmup = Integer.parseInt(options.getOrDefault("warmup", "3000"));
         int maxSeconds = Integer.parseInt(options.getOrDefault("max-seconds", "120"));
+        int maxWarmup = Integer.parseInt(options.getOrDefault("max-warmup", "40000"));
         String user = options.getOrDefault("user", "admin");
         String password = options.getOrDefault("password", "admin");
         int[] levels = Arrays.stream(options.getOrDefault("clients", "1,8,32").split(","))
@@ -87,8 +91,21 @@ public final class ServiceLoadTest {
             client.awaitReady(Duration.ofMinutes(3));
             System.err.printf(Locale.ROOT, "bench: %s, note of %d characters, warm-up %d requests%n", url,
                     text.length(), warmup);
+            List<LevelResult> warmupResults = new ArrayList<>();
             if (warmup > 0) {
-                run(client, 8, warmup, maxSeconds);
+                warmupResults.add(run(client, 8, warmup, maxSeconds));
+            }
+            if (local != null && maxWarmup > 0) {
+                // In-process the JIT compiler is the service's: go on until it has settled (see JitWarmUp).
+                JitWarmUp.Outcome outcome = JitWarmUp.untilCompiled(
+                        () -> warmupResults.add(run(client, 8, WARMUP_ROUND, maxSeconds)),
+                        (maxWarmup + WARMUP_ROUND - 1) / WARMUP_ROUND,
+                        (round, share) -> System.err.printf(Locale.ROOT,
+                                "bench: warm-up round %d (%d requests at 8 clients): JIT compiler %.0f%% of a core%n",
+                                round, WARMUP_ROUND, 100 * share));
+                System.err.printf(Locale.ROOT, "bench: warm-up %s after %d more requests in %.1f s%n",
+                        outcome.settled() ? "settled" : "stopped unsettled", outcome.rounds() * WARMUP_ROUND,
+                        outcome.seconds());
             }
             List<LevelResult> results = new ArrayList<>();
             for (int clients : levels) {
@@ -98,6 +115,11 @@ public final class ServiceLoadTest {
                     ? "JVM CPU = this process: the in-process service and the load generator together"
                     : "JVM CPU = this process: the load generator only (the service runs elsewhere)");
             printTable(results);
+            if (!warmupResults.isEmpty()) {
+                // The first minute of a freshly started service, for comparison: the JIT compiler still at work.
+                System.out.println("first warm-up requests right after start-up (not counted above):");
+                printTable(warmupResults.subList(0, 1));
+            }
         } finally {
             if (local != null) {
                 local.stop();
@@ -166,6 +188,8 @@ public final class ServiceLoadTest {
                 completed == 0 ? 0 : cpu / 1e6 / completed);
     }
 
+    static final int WARMUP_ROUND = 1000;
+
     /** CPU time used by this JVM so far (load generator, plus the service when it runs in-process). */
     static long processCpuNanos() {
         var os = java.lang.management.ManagementFactory.getOperatingSystemMXBean();
@@ -206,7 +230,7 @@ public final class ServiceLoadTest {
         for (int i = 0; i < args.length; i++) {
             if (!args[i].startsWith("--") || i + 1 >= args.length) {
                 throw new IllegalArgumentException("usage: bench service [--url URL] [--requests N] [--warmup N] "
-                        + "[--clients 1,8,32] [--max-seconds S] [--note FILE] [--user U --password P]");
+                        + "[--max-warmup N] [--clients 1,8,32] [--max-seconds S] [--note FILE] [--user U --password P]");
             }
             options.put(args[i].substring(2), args[++i]);
         }
