@@ -45,7 +45,7 @@ public final class SpecificityRule implements CodingRule {
             if (entry.isEmpty() || entry.get().billable()) {
                 continue;
             }
-            int at = result.indexOf(header);
+            int at = indexOfSame(result, header);
             if (at < 0) {
                 continue;
             }
@@ -165,5 +165,18 @@ public final class SpecificityRule implements CodingRule {
         return new CodeSuggestion(target.codeSystem(), target.code(), target.description(), target.confidence(),
                 RuleContext.mergeEvidence(target.evidence(), source.evidence()), target.assertion(),
                 target.rationale(), target.stage(), target.version());
+    }
+
+    /**
+     * Position of this very suggestion (not an equal one) in the list, or -1: a record's equals compares every
+     * field, evidence lists included, and an equals scan per header was quadratic in the number of suggestions.
+     */
+    private static int indexOfSame(List<CodeSuggestion> suggestions, CodeSuggestion suggestion) {
+        for (int i = 0; i < suggestions.size(); i++) {
+            if (suggestions.get(i) == suggestion) {
+                return i;
+            }
+        }
+        return -1;
     }
 }

@@ -112,4 +112,44 @@ class EmLevelRuleTest {
         assertTrue(EmLevelRule.findTime("Time spent: 40 minutes, total time 40 minutes").isPresent());
         assertTrue(EmLevelRule.findTime("spent 40 mg of time").isEmpty());
     }
+
+    @Test
+    void keywordAnchoredSearchFindsWhatAWholeTextSearchFinds() {
+        // Texts built at random from fragments that start, break or fold into the phrases: the search that starts
+        // at the keyword must report the same first match as the pattern run over the whole text.
+        List<String> fragments = List.of("Total", "TOTAL", "total", "a", "un", "A", " ", "  \n", "\t", "time",
+                "TIME", "face-to-face", "of", "de", "40", "5", "minutes", "min", "minutos", "spent", "Spent",
+                "about", "dedic\u00f3", "unos", "tiempo", "Tiempo", "xtotal", "total2", ".", ":", "new", "patient",
+                "paciente", "nuevo", "NUEVA", "primera", "consulta", "established", "conocida", "\u0130", "\u212a",
+                "\u017fpent", "\u00e9", "\ud83d\ude00", "total time", "a total of", "un total de", "40 minutes",
+                "25 min", "new patient", "paciente nuevo", "spent 30 minutes", "tiempo total", "30 minutos");
+        java.util.Random random = new java.util.Random(20261124L);
+        int matched = 0;
+        for (int n = 0; n < 5000; n++) {
+            StringBuilder text = new StringBuilder();
+            for (int k = random.nextInt(14); k >= 0; k--) {
+                text.append(fragments.get(random.nextInt(fragments.size())));
+                if (random.nextInt(3) > 0) {
+                    text.append(' ');
+                }
+            }
+            String t = text.toString();
+            for (List<EmLevelRule.KeywordPattern> group : List.of(EmLevelRule.TOTAL_TIME, EmLevelRule.SPENT_TIME,
+                    EmLevelRule.NEW_PATIENT, EmLevelRule.ESTABLISHED_PATIENT)) {
+                for (EmLevelRule.KeywordPattern pattern : group) {
+                    java.util.regex.Matcher whole = pattern.pattern().matcher(t);
+                    java.util.regex.Matcher anchored = pattern.find(t);
+                    if (whole.find()) {
+                        matched++;
+                        assertTrue(anchored != null, pattern.pattern() + " in " + t);
+                        assertEquals(whole.start(), anchored.start(), t);
+                        assertEquals(whole.end(), anchored.end(), t);
+                    } else {
+                        assertNull(anchored, t);
+                    }
+                }
+            }
+        }
+        assertTrue(matched > 500, "the generated texts must exercise the patterns: " + matched);
+    }
 }
