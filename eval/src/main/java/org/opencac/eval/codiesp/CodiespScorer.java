@@ -178,11 +178,13 @@ public final class CodiespScorer {
                 }
             }
         }
-        for (CodeKey key : gold) {
-            if (!predicted.contains(key)) {
-                errors.add(new ErrorRow(key.docId(), ErrorRow.Kind.FN, type, key.code(), Double.NaN,
-                        joinTexts(goldReferences.getOrDefault(key, List.of()))));
-            }
+        // Sorted: a hash set's order changes from run to run (CodeType's hash is the enum's identity hash), and
+        // errors.tsv should not.
+        List<CodeKey> missed = gold.stream().filter(key -> !predicted.contains(key))
+                .sorted(java.util.Comparator.comparing(CodeKey::docId).thenComparing(CodeKey::code)).toList();
+        for (CodeKey key : missed) {
+            errors.add(new ErrorRow(key.docId(), ErrorRow.Kind.FN, type, key.code(), Double.NaN,
+                    joinTexts(goldReferences.getOrDefault(key, List.of()))));
         }
     }
 
