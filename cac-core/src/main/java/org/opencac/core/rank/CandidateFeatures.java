@@ -170,12 +170,12 @@ public final class CandidateFeatures {
     static double[] vector(AnalyzedNote note, RankCandidate candidate, List<RankCandidate> all, Set<String> keys,
                            TermStatistics stats, NoteIndex index) {
         FeatureRow f = new FeatureRow();
-        f.put("const", 1.0);
+        f.put(F_CONST, 1.0);
         List<Mention> mentions = candidate.mentions();
         int n = mentions.size();
         String codeKey = candidate.key();
         if (n > 0) {
-            f.put("has_mention", 1.0);
+            f.put(F_HAS_MENTION, 1.0);
             double best = 0;
             double sum = 0;
             double tpBest = 0;
@@ -210,12 +210,12 @@ public final class CandidateFeatures {
                 sum += m.matchScore();
                 String source = m.termSource();
                 switch (sourceGroup(source)) {
-                    case "title" -> f.put("src_title", 1.0);
-                    case "index" -> f.put("src_index", 1.0);
-                    case "inclusion" -> f.put("src_inclusion", 1.0);
-                    case "learned" -> f.put("src_learned", 1.0);
-                    case "projected" -> f.put("src_projected", 1.0);
-                    case "translated" -> f.put("src_translated", 1.0);
+                    case "title" -> f.put(F_SRC_TITLE, 1.0);
+                    case "index" -> f.put(F_SRC_INDEX, 1.0);
+                    case "inclusion" -> f.put(F_SRC_INCLUSION, 1.0);
+                    case "learned" -> f.put(F_SRC_LEARNED, 1.0);
+                    case "projected" -> f.put(F_SRC_PROJECTED, 1.0);
+                    case "translated" -> f.put(F_SRC_TRANSLATED, 1.0);
                     default -> { }
                 }
                 String folded = TermStatistics.statisticsText(m);
@@ -246,69 +246,69 @@ public final class CandidateFeatures {
                 first = Math.min(first, m.span().start());
                 sections.merge(sectionGroup(m.section()), 1, Integer::sum);
             }
-            f.put("gapped_share", gapped / (double) n);
-            f.put("gapped_only", gapped + partial == n ? 1.0 : 0.0);
-            f.put("partial_share", partial / (double) n);
-            f.put("stem_share", stem / (double) n);
-            f.put("stem_only", stem == n ? 1.0 : 0.0);
-            f.put("best_match", best);
-            f.put("mean_match", sum / n);
-            f.put("log_mentions", Math.log1p(n) / 3.0);
-            f.put("log_terms", Math.log1p(texts.size()) / 2.0);
-            f.put("nested_share", nested / (double) n);
-            f.put("all_nested", nested == n ? 1.0 : 0.0);
-            f.put("contains_shorter", containsShorter ? 1.0 : 0.0);
-            f.put("tp_best", tpBest);
-            f.put("tp_mean", tpSum / n);
-            f.put("tp_support", Math.min(1.0, Math.log1p(bestSupport) / 5.0));
-            f.put("tp_unseen", allUnseen ? 1.0 : 0.0);
-            f.put("neg_share", neg / (double) n);
-            f.put("unc_share", unc / (double) n);
-            f.put("hist_share", hist / (double) n);
-            f.put("fam_share", fam / (double) n);
-            f.put("hyp_share", hyp / (double) n);
-            f.put("present_any", presentAny ? 1.0 : 0.0);
-            f.put("tp_best_x_present", presentAny ? tpBest : 0.0);
+            f.put(F_GAPPED_SHARE, gapped / (double) n);
+            f.put(F_GAPPED_ONLY, gapped + partial == n ? 1.0 : 0.0);
+            f.put(F_PARTIAL_SHARE, partial / (double) n);
+            f.put(F_STEM_SHARE, stem / (double) n);
+            f.put(F_STEM_ONLY, stem == n ? 1.0 : 0.0);
+            f.put(F_BEST_MATCH, best);
+            f.put(F_MEAN_MATCH, sum / n);
+            f.put(F_LOG_MENTIONS, Math.log1p(n) / 3.0);
+            f.put(F_LOG_TERMS, Math.log1p(texts.size()) / 2.0);
+            f.put(F_NESTED_SHARE, nested / (double) n);
+            f.put(F_ALL_NESTED, nested == n ? 1.0 : 0.0);
+            f.put(F_CONTAINS_SHORTER, containsShorter ? 1.0 : 0.0);
+            f.put(F_TP_BEST, tpBest);
+            f.put(F_TP_MEAN, tpSum / n);
+            f.put(F_TP_SUPPORT, Math.min(1.0, Math.log1p(bestSupport) / 5.0));
+            f.put(F_TP_UNSEEN, allUnseen ? 1.0 : 0.0);
+            f.put(F_NEG_SHARE, neg / (double) n);
+            f.put(F_UNC_SHARE, unc / (double) n);
+            f.put(F_HIST_SHARE, hist / (double) n);
+            f.put(F_FAM_SHARE, fam / (double) n);
+            f.put(F_HYP_SHARE, hyp / (double) n);
+            f.put(F_PRESENT_ANY, presentAny ? 1.0 : 0.0);
+            f.put(F_TP_BEST_X_PRESENT, presentAny ? tpBest : 0.0);
             int length = Math.max(1, note.text().length());
-            f.put("first_pos", first / (double) length);
+            f.put(F_FIRST_POS, first / (double) length);
             sections.forEach((group, count) -> f.put("sec_" + group, count / (double) n));
         } else {
-            f.put("first_pos", 1.0);
-            f.put("tp_unseen", 1.0);
+            f.put(F_FIRST_POS, 1.0);
+            f.put(F_TP_UNSEEN, 1.0);
         }
         int codeDocs = stats.codeDocuments(codeKey);
-        f.put("prior", stats.documents() == 0 ? 0.0 : Math.log1p(codeDocs) / Math.log1p(stats.documents()));
-        f.put("prior_zero", codeDocs == 0 ? 1.0 : 0.0);
+        f.put(F_PRIOR, stats.documents() == 0 ? 0.0 : Math.log1p(codeDocs) / Math.log1p(stats.documents()));
+        f.put(F_PRIOR_ZERO, codeDocs == 0 ? 1.0 : 0.0);
         if (candidate.classifierRank() >= 0) {
-            f.put("clf_known", 1.0);
-            f.put("clf_score", candidate.classifierScore());
-            f.put("clf_rank_inv", 1.0 / (1 + candidate.classifierRank()));
-            f.put("clf_top5", candidate.classifierRank() < 5 ? 1.0 : 0.0);
+            f.put(F_CLF_KNOWN, 1.0);
+            f.put(F_CLF_SCORE, candidate.classifierScore());
+            f.put(F_CLF_RANK_INV, 1.0 / (1 + candidate.classifierRank()));
+            f.put(F_CLF_TOP5, candidate.classifierRank() < 5 ? 1.0 : 0.0);
         }
-        f.put("clf_only", n == 0 ? 1.0 : 0.0);
+        f.put(F_CLF_ONLY, n == 0 ? 1.0 : 0.0);
         String code = candidate.code();
         String bare = code.replace(".", "");
         int sameCategory = index.sameCategoryOthers(candidate);
         boolean moreSpecific = index.moreSpecificExists(candidate);
         boolean lessSpecific = index.lessSpecificExists(candidate);
-        f.put("same_cat_others", Math.min(sameCategory, 3) / 3.0);
-        f.put("more_specific", moreSpecific ? 1.0 : 0.0);
-        f.put("less_specific", lessSpecific ? 1.0 : 0.0);
+        f.put(F_SAME_CAT_OTHERS, Math.min(sameCategory, 3) / 3.0);
+        f.put(F_MORE_SPECIFIC, moreSpecific ? 1.0 : 0.0);
+        f.put(F_LESS_SPECIFIC, lessSpecific ? 1.0 : 0.0);
         boolean pcs = candidate.system() == CodeSystem.ICD10PCS;
-        f.put("is_pcs", pcs ? 1.0 : 0.0);
-        f.put("pcs_prefix4", pcs && bare.length() == 4 ? 1.0 : 0.0);
-        f.put("pcs_full", pcs && bare.length() == 7 ? 1.0 : 0.0);
-        f.put("cm_category_only", !pcs && bare.length() == 3 ? 1.0 : 0.0);
-        f.put("code_len", bare.length() / 7.0);
+        f.put(F_IS_PCS, pcs ? 1.0 : 0.0);
+        f.put(F_PCS_PREFIX4, pcs && bare.length() == 4 ? 1.0 : 0.0);
+        f.put(F_PCS_FULL, pcs && bare.length() == 7 ? 1.0 : 0.0);
+        f.put(F_CM_CATEGORY_ONLY, !pcs && bare.length() == 3 ? 1.0 : 0.0);
+        f.put(F_CODE_LEN, bare.length() / 7.0);
         // Products of evidence kinds: the model's linear part needs "a precise term AND a good match" as a column
         // (its factorized pair terms add only low-rank interactions).
-        f.put("x_tp_match", f.get("tp_best") * f.get("best_match"));
-        f.put("x_tp_support", f.get("tp_best") * f.get("tp_support"));
-        f.put("x_clf_mention", f.get("clf_score") * f.get("has_mention"));
-        f.put("x_clf_tp", f.get("clf_score") * f.get("tp_best"));
-        f.put("x_prior_clf_only", f.get("prior") * f.get("clf_only"));
-        f.put("x_pcs_tp", f.get("is_pcs") * f.get("tp_best"));
-        f.put("x_pcs_clf", f.get("is_pcs") * f.get("clf_score"));
+        f.put(F_X_TP_MATCH, f.get(F_TP_BEST) * f.get(F_BEST_MATCH));
+        f.put(F_X_TP_SUPPORT, f.get(F_TP_BEST) * f.get(F_TP_SUPPORT));
+        f.put(F_X_CLF_MENTION, f.get(F_CLF_SCORE) * f.get(F_HAS_MENTION));
+        f.put(F_X_CLF_TP, f.get(F_CLF_SCORE) * f.get(F_TP_BEST));
+        f.put(F_X_PRIOR_CLF_ONLY, f.get(F_PRIOR) * f.get(F_CLF_ONLY));
+        f.put(F_X_PCS_TP, f.get(F_IS_PCS) * f.get(F_TP_BEST));
+        f.put(F_X_PCS_CLF, f.get(F_IS_PCS) * f.get(F_CLF_SCORE));
         codeLevelFeatures(f, codeKey, stats);
         return f.values;
     }
@@ -324,6 +324,67 @@ public final class CandidateFeatures {
         return Collections.unmodifiableMap(columns); // a HashMap: Map.copyOf's look-up divides, once per feature
     }
 
+    // Columns of the features set by name below: a look-up per feature and candidate was a tenth of the ranker's time.
+    private static final int F_ALL_NESTED = FeatureRow.column("all_nested");
+    private static final int F_BEST_MATCH = FeatureRow.column("best_match");
+    private static final int F_CLF_KNOWN = FeatureRow.column("clf_known");
+    private static final int F_CLF_ONLY = FeatureRow.column("clf_only");
+    private static final int F_CLF_RANK_INV = FeatureRow.column("clf_rank_inv");
+    private static final int F_CLF_SCORE = FeatureRow.column("clf_score");
+    private static final int F_CLF_TOP5 = FeatureRow.column("clf_top5");
+    private static final int F_CM_CATEGORY_ONLY = FeatureRow.column("cm_category_only");
+    private static final int F_CODE_LEN = FeatureRow.column("code_len");
+    private static final int F_CODE_TP = FeatureRow.column("code_tp");
+    private static final int F_CODE_TP_SUPPORT = FeatureRow.column("code_tp_support");
+    private static final int F_CONST = FeatureRow.column("const");
+    private static final int F_CONTAINS_SHORTER = FeatureRow.column("contains_shorter");
+    private static final int F_FAM_SHARE = FeatureRow.column("fam_share");
+    private static final int F_FIRST_POS = FeatureRow.column("first_pos");
+    private static final int F_GAPPED_ONLY = FeatureRow.column("gapped_only");
+    private static final int F_GAPPED_SHARE = FeatureRow.column("gapped_share");
+    private static final int F_HAS_MENTION = FeatureRow.column("has_mention");
+    private static final int F_HIST_SHARE = FeatureRow.column("hist_share");
+    private static final int F_HYP_SHARE = FeatureRow.column("hyp_share");
+    private static final int F_IS_PCS = FeatureRow.column("is_pcs");
+    private static final int F_LESS_SPECIFIC = FeatureRow.column("less_specific");
+    private static final int F_LOG_MENTIONS = FeatureRow.column("log_mentions");
+    private static final int F_LOG_TERMS = FeatureRow.column("log_terms");
+    private static final int F_MEAN_MATCH = FeatureRow.column("mean_match");
+    private static final int F_MORE_SPECIFIC = FeatureRow.column("more_specific");
+    private static final int F_NEG_SHARE = FeatureRow.column("neg_share");
+    private static final int F_NESTED_SHARE = FeatureRow.column("nested_share");
+    private static final int F_PARTIAL_SHARE = FeatureRow.column("partial_share");
+    private static final int F_PCS_FULL = FeatureRow.column("pcs_full");
+    private static final int F_PCS_PREFIX4 = FeatureRow.column("pcs_prefix4");
+    private static final int F_PRESENT_ANY = FeatureRow.column("present_any");
+    private static final int F_PRIOR = FeatureRow.column("prior");
+    private static final int F_PRIOR_UNMENTIONED = FeatureRow.column("prior_unmentioned");
+    private static final int F_PRIOR_ZERO = FeatureRow.column("prior_zero");
+    private static final int F_SAME_CAT_OTHERS = FeatureRow.column("same_cat_others");
+    private static final int F_SRC_INCLUSION = FeatureRow.column("src_inclusion");
+    private static final int F_SRC_INDEX = FeatureRow.column("src_index");
+    private static final int F_SRC_LEARNED = FeatureRow.column("src_learned");
+    private static final int F_SRC_PROJECTED = FeatureRow.column("src_projected");
+    private static final int F_SRC_TITLE = FeatureRow.column("src_title");
+    private static final int F_SRC_TRANSLATED = FeatureRow.column("src_translated");
+    private static final int F_STEM_ONLY = FeatureRow.column("stem_only");
+    private static final int F_STEM_SHARE = FeatureRow.column("stem_share");
+    private static final int F_TP_BEST = FeatureRow.column("tp_best");
+    private static final int F_TP_BEST_X_PRESENT = FeatureRow.column("tp_best_x_present");
+    private static final int F_TP_MEAN = FeatureRow.column("tp_mean");
+    private static final int F_TP_SUPPORT = FeatureRow.column("tp_support");
+    private static final int F_TP_UNSEEN = FeatureRow.column("tp_unseen");
+    private static final int F_UNC_SHARE = FeatureRow.column("unc_share");
+    private static final int F_X_CLF_MENTION = FeatureRow.column("x_clf_mention");
+    private static final int F_X_CLF_TP = FeatureRow.column("x_clf_tp");
+    private static final int F_X_CODE_TP_UNSEEN = FeatureRow.column("x_code_tp_unseen");
+    private static final int F_X_PCS_CLF = FeatureRow.column("x_pcs_clf");
+    private static final int F_X_PCS_TP = FeatureRow.column("x_pcs_tp");
+    private static final int F_X_PRIOR_CLF_ONLY = FeatureRow.column("x_prior_clf_only");
+    private static final int F_X_PRIOR_UNMENTIONED_CLF = FeatureRow.column("x_prior_unmentioned_clf");
+    private static final int F_X_TP_MATCH = FeatureRow.column("x_tp_match");
+    private static final int F_X_TP_SUPPORT = FeatureRow.column("x_tp_support");
+
     /** One candidate's feature values by name, stored straight into the row (cheaper than a map per candidate). */
     private static final class FeatureRow {
         final double[] values = new double[NAMES.size()];
@@ -332,11 +393,15 @@ public final class CandidateFeatures {
             values[column(name)] = value;
         }
 
-        double get(String name) {
-            return values[column(name)];
+        void put(int column, double value) {
+            values[column] = value;
         }
 
-        private static int column(String name) {
+        double get(int column) {
+            return values[column];
+        }
+
+        static int column(String name) {
             Integer column = COLUMN_OF.get(name);
             if (column == null) {
                 throw new IllegalArgumentException("Unknown feature " + name);
@@ -464,14 +529,14 @@ public final class CandidateFeatures {
     static void codeLevelFeatures(FeatureRow f, String codeKey, TermStatistics stats) {
         TermStatistics.Counts mentioned = stats.codeMentions(codeKey);
         double codePrecision = mentioned.coded() / (mentioned.seen() + 1.0);
-        f.put("code_tp", codePrecision);
-        f.put("code_tp_support", Math.min(1.0, Math.log1p(mentioned.seen()) / 5.0));
-        f.put("x_code_tp_unseen", codePrecision * f.get("tp_unseen") * f.get("has_mention"));
+        f.put(F_CODE_TP, codePrecision);
+        f.put(F_CODE_TP_SUPPORT, Math.min(1.0, Math.log1p(mentioned.seen()) / 5.0));
+        f.put(F_X_CODE_TP_UNSEEN, codePrecision * f.get(F_TP_UNSEEN) * f.get(F_HAS_MENTION));
         int unmentioned = Math.max(0, stats.codeDocuments(codeKey) - mentioned.coded());
         double unmentionedPrior = stats.documents() == 0 ? 0.0
                 : Math.log1p(unmentioned) / Math.log1p(stats.documents());
-        f.put("prior_unmentioned", unmentionedPrior);
-        f.put("x_prior_unmentioned_clf", unmentionedPrior * f.get("clf_score"));
+        f.put(F_PRIOR_UNMENTIONED, unmentionedPrior);
+        f.put(F_X_PRIOR_UNMENTIONED_CLF, unmentionedPrior * f.get(F_CLF_SCORE));
     }
 
     static String sourceGroup(String source) {

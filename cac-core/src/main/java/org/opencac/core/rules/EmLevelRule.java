@@ -196,6 +196,9 @@ public final class EmLevelRule implements CodingRule {
 
     /** The comparison of java.util.regex with CASE_INSENSITIVE and UNICODE_CASE (a lower-case pattern letter). */
     private static boolean foldsTo(char c, char lowerCase) {
+        if (c < 0x80) {
+            return (c | 0x20) == lowerCase; // ASCII: only the two cases of the letter fold to it
+        }
         return Character.toLowerCase(Character.toUpperCase(c)) == lowerCase;
     }
 

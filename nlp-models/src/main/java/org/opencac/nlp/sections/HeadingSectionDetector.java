@@ -92,17 +92,23 @@ public final class HeadingSectionDetector implements SectionDetector {
     private List<Heading> findHeadings(String text) {
         String folded = TextFolding.fold(text);
         Map<Integer, Heading> byLineStart = new HashMap<>();
+        // Both patterns match only from a line start and never across a line end, so each is tried once per line
+        // (lookingAt) instead of at every character (find): the per-position attempts cost more than the matching.
         Matcher unknown = UNKNOWN_HEADING.matcher(text);
-        while (unknown.find()) {
-            byLineStart.put(unknown.start(1), new Heading(unknown.start(1), bodyStart(text, unknown.end()),
-                    SectionType.OTHER, unknown.group(1).strip()));
-        }
         Matcher known = knownHeading.matcher(folded);
-        while (known.find()) {
-            String key = known.group(1).replaceAll("\\s+", " ");
-            // A known heading replaces an unknown one found at the same place.
-            byLineStart.put(known.start(1), new Heading(known.start(1), bodyStart(text, known.end()),
-                    typesByHeading.get(key), text.substring(known.start(1), known.end(1))));
+        for (int lineStart : lineStarts(text)) {
+            unknown.region(lineStart, text.length());
+            if (unknown.lookingAt()) {
+                byLineStart.put(unknown.start(1), new Heading(unknown.start(1), bodyStart(text, unknown.end()),
+                        SectionType.OTHER, unknown.group(1).strip()));
+            }
+            known.region(lineStart, folded.length());
+            if (known.lookingAt()) {
+                String key = known.group(1).replaceAll("\\s+", " ");
+                // A known heading replaces an unknown one found at the same place.
+                byLineStart.put(known.start(1), new Heading(known.start(1), bodyStart(text, known.end()),
+                        typesByHeading.get(key), text.substring(known.start(1), known.end(1))));
+            }
         }
         List<Heading> headings = new ArrayList<>(byLineStart.values());
         headings.sort(Comparator.comparingInt(Heading::start));
@@ -122,5 +128,26 @@ public final class HeadingSectionDetector implements SectionDetector {
             i++;
         }
         return i;
+    }
+
+    /**
+     * Where {@code (?m)^} matches: the text's start and after every line terminator that java.util.regex knows
+     * (\n, \r not followed by \n, \r\n, U+0085, U+2028, U+2029), but not at the very end of the text.
+     */
+    static List<Integer> lineStarts(String text) {
+        List<Integer> starts = new ArrayList<>();
+        if (text.isEmpty()) {
+            return starts;
+        }
+        starts.add(0);
+        for (int i = 0; i < text.length() - 1; i++) {
+            char c = text.charAt(i);
+            boolean terminator = c == '\n' || (c == '\r' && text.charAt(i + 1) != '\n') || c == '\u0085'
+                    || c == '\u2028' || c == '\u2029';
+            if (terminator) {
+                starts.add(i + 1);
+            }
+        }
+        return starts;
     }
 }

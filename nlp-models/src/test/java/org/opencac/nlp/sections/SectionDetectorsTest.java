@@ -61,4 +61,37 @@ class SectionDetectorsTest {
                 SectionType.DIAGNOSES, SectionType.MEDICATIONS, SectionType.ASSESSMENT_AND_PLAN),
                 types(SectionDetectors.forLanguage("es").detect(note)));
     }
+
+    @Test
+    void lineStartsAreWhereAMultilineCaretMatches() {
+        java.util.regex.Pattern caret = java.util.regex.Pattern.compile("(?m)^");
+        List<String> pieces = List.of("a", "HISTORY:", " ", "\n", "\r", "\r\n", "\u0085", "\u2028", "\u2029", "\t", "1.",
+                "\u000b", "\f");
+        java.util.Random random = new java.util.Random(7);
+        for (int n = 0; n < 3000; n++) {
+            StringBuilder text = new StringBuilder();
+            for (int k = random.nextInt(10); k > 0; k--) {
+                text.append(pieces.get(random.nextInt(pieces.size())));
+            }
+            List<Integer> expected = new java.util.ArrayList<>();
+            java.util.regex.Matcher matcher = caret.matcher(text);
+            while (matcher.find()) {
+                expected.add(matcher.start());
+            }
+            assertEquals(expected, HeadingSectionDetector.lineStarts(text.toString()),
+                    text.toString().replace("\n", "\\n").replace("\r", "\\r"));
+        }
+    }
+
+    @Test
+    void headingsAfterEveryKindOfLineBreak() {
+        HeadingSectionDetector detector = HeadingSectionDetector.forLanguage("en");
+        for (String lineBreak : List.of("\n", "\r\n", "\r", "\u2028")) {
+            String text = "Seen today." + lineBreak + "HISTORY:" + lineBreak + "cough" + lineBreak + "PLAN: rest";
+            List<Section> sections = detector.detect(text);
+            assertEquals(3, sections.size(), lineBreak.length() + " " + sections);
+            assertEquals(text.indexOf("HISTORY"), sections.get(1).start());
+            assertEquals(text.indexOf("PLAN"), sections.get(2).start());
+        }
+    }
 }
