@@ -163,8 +163,16 @@ public final class CandidateFeatures {
 
     /** "ICD10PCS|BW2": the system and the code's first three characters (the whole code when shorter). */
     private static String categoryKey(RankCandidate candidate) {
-        String bare = candidate.code().replace(".", "");
-        return candidate.system().name() + '|' + (bare.length() >= 3 ? bare.substring(0, 3) : bare);
+        String code = candidate.code();
+        StringBuilder key = new StringBuilder(candidate.system().name().length() + 4)
+                .append(candidate.system().name()).append('|');
+        for (int i = 0, taken = 0; i < code.length() && taken < 3; i++) {
+            if (code.charAt(i) != '.') {
+                key.append(code.charAt(i));
+                taken++;
+            }
+        }
+        return key.toString();
     }
 
     static double[] vector(AnalyzedNote note, RankCandidate candidate, List<RankCandidate> all, Set<String> keys,
