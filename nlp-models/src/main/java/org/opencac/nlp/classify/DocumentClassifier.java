@@ -21,6 +21,7 @@ import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtSession;
 import com.google.protobuf.InvalidProtocolBufferException;
 import org.opencac.nlp.align.SentenceSplitter;
+import org.opencac.nlp.align.TextFolding;
 import org.opencac.nlp.text.TextSpan;
 
 /**
@@ -203,10 +204,38 @@ public final class DocumentClassifier implements AutoCloseable {
     private NoteFeatures features(String text) {
         List<TextSpan> sentences = SPLITTER.split(text);
         FeatureCollector collector = new FeatureCollector(sentences.size(), text.length());
+        // The same buckets as FeatureHasher.forEachBucket, counted word by word: a word's own buckets are added to
+        // the document counts once per distinct word (times its count), and only its model columns per occurrence.
+        Map<String, WordFeatures> cache = wordFeaturesCache.get();
+        Map<WordFeatures, int[]> wordCounts = new java.util.IdentityHashMap<>();
         for (int s = 0; s < sentences.size(); s++) {
             collector.startSentence(s);
-            hasher.forEachBucket(text, sentences.get(s).start(), sentences.get(s).end(), collector);
+            String previous = null;
+            for (TextFolding.Token token : TextFolding.tokens(text, sentences.get(s).start(), sentences.get(s).end())) {
+                String word = token.folded();
+                WordFeatures features = cache.get(word);
+                if (features == null) {
+                    if (cache.size() >= MAX_CACHED_WORDS) {
+                        cache.clear();
+                    }
+                    features = wordFeatures(word);
+                    cache.put(word, features);
+                }
+                wordCounts.computeIfAbsent(features, k -> new int[1])[0]++;
+                for (int column : features.columns()) {
+                    collector.addColumn(column);
+                }
+                if (previous != null) {
+                    collector.accept(hasher.bigramBucket(previous, word));
+                }
+                previous = word;
+            }
         }
+        wordCounts.forEach((features, count) -> {
+            for (int bucket : features.buckets()) {
+                collector.documentCounts.add(bucket, count[0]);
+            }
+        });
         double norm = Math.sqrt(collector.documentCounts.sumOfSquares());
         float[] documentRow = new float[columns];
         for (int column = 0; column < columns; column++) {
@@ -256,6 +285,28 @@ public final class DocumentClassifier implements AutoCloseable {
                                 float[][] sentenceValues) {
     }
 
+    /** A word's own buckets and, among them, the model's columns (with repeats, in bucket order). */
+    private record WordFeatures(int[] buckets, int[] columns) {
+    }
+
+    private WordFeatures wordFeatures(String word) {
+        int[] buckets = hasher.wordBuckets(word);
+        int[] columnsHit = new int[buckets.length];
+        int hits = 0;
+        for (int bucket : buckets) {
+            int column = columnOfBucket.get(bucket, -1);
+            if (column >= 0) {
+                columnsHit[hits++] = column;
+            }
+        }
+        return new WordFeatures(buckets, Arrays.copyOf(columnsHit, hits));
+    }
+
+    /** Words whose features each thread keeps; cleared when full (see FeatureHasher). */
+    private static final int MAX_CACHED_WORDS = 8192;
+    private final ThreadLocal<Map<String, WordFeatures>> wordFeaturesCache =
+            ThreadLocal.withInitial(java.util.HashMap::new);
+
     /** Counts every bucket of the note (for the norm) and keeps, per sentence, the model columns it hits. */
     private final class FeatureCollector implements IntConsumer {
         final IntIntTable documentCounts;
@@ -281,14 +332,19 @@ public final class DocumentClassifier implements AutoCloseable {
             documentCounts.add(bucket, 1);
             int column = columnOfBucket.get(bucket, -1);
             if (column >= 0) {
-                documentColumnCounts[column]++;
-                int[] list = occurrences[sentence];
-                if (occurrenceCount[sentence] == list.length) {
-                    list = Arrays.copyOf(list, list.length * 2);
-                    occurrences[sentence] = list;
-                }
-                list[occurrenceCount[sentence]++] = column;
+                addColumn(column);
             }
+        }
+
+        /** One occurrence of a model column in the current sentence (its bucket counted elsewhere). */
+        void addColumn(int column) {
+            documentColumnCounts[column]++;
+            int[] list = occurrences[sentence];
+            if (occurrenceCount[sentence] == list.length) {
+                list = Arrays.copyOf(list, list.length * 2);
+                occurrences[sentence] = list;
+            }
+            list[occurrenceCount[sentence]++] = column;
         }
     }
 
@@ -357,6 +413,15 @@ public final class DocumentClassifier implements AutoCloseable {
 
     int columns() {
         return columns;
+    }
+
+    /** The model's input row for a whole text and its bucket-to-column map, for tests. */
+    float[] documentRow(String text) {
+        return features(text).documentRow;
+    }
+
+    int columnOfBucket(int bucket) {
+        return columnOfBucket.get(bucket, -1);
     }
 
     FeatureHasher hasher() {

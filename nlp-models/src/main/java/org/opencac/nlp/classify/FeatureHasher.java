@@ -67,7 +67,7 @@ public final class FeatureHasher {
             }
             sink.accept(buckets[0]);
             if (previous != null) {
-                sink.accept(toBucket(mix(mix(mix(BIGRAM_PREFIX, previous), ' '), word)));
+                sink.accept(bigramBucket(previous, word));
             }
             for (int i = 1; i < buckets.length; i++) {
                 sink.accept(buckets[i]);
@@ -76,8 +76,16 @@ public final class FeatureHasher {
         }
     }
 
-    /** The buckets of a word alone: "w:word", then the "c:" 3-, 4- and 5-grams of " word ". */
-    private int[] wordBuckets(String word) {
+    /** The bucket of "b:previous word". */
+    public int bigramBucket(String previous, String word) {
+        return toBucket(mix(mix(mix(BIGRAM_PREFIX, previous), ' '), word));
+    }
+
+    /**
+     * The buckets of a (folded) word alone: "w:word", then the "c:" 3-, 4- and 5-grams of " word ". Together with
+     * {@link #bigramBucket} these are the buckets {@link #forEachBucket} gives for each word.
+     */
+    public int[] wordBuckets(String word) {
         int paddedLength = word.length() + 2;
         int[] buckets = new int[1 + Math.max(0, paddedLength - 2) + Math.max(0, paddedLength - 3)
                 + Math.max(0, paddedLength - 4)];

@@ -109,4 +109,25 @@ class DocumentClassifierTest {
             assertTrue(scores.get(i - 1).score() >= scores.get(i).score());
         }
     }
+
+    @Test
+    void documentRowEqualsTheTrainingFeaturesOfTheText() {
+        List<String> texts = new ArrayList<>();
+        documents.forEach(d -> texts.add(d.text()));
+        // Repeated words across sentences, a word as unigram and inside bigrams, accents and case, no words at all.
+        texts.add("Fiebre alta. FIEBRE alta y fiebre. Fractura de cadera, fractura de tórax; tórax sin fiebre.");
+        texts.add("... 39 39 39 !!");
+        texts.add("");
+        for (String text : texts) {
+            DocumentFeatures training = DocumentFeatures.of(text, classifier.hasher());
+            float[] expected = new float[classifier.documentRow(text).length];
+            training.documentCounts().forEach((bucket, count) -> {
+                int column = classifier.columnOfBucket(bucket);
+                if (column >= 0) {
+                    expected[column] = (float) training.value(count);
+                }
+            });
+            org.junit.jupiter.api.Assertions.assertArrayEquals(expected, classifier.documentRow(text), text);
+        }
+    }
 }
