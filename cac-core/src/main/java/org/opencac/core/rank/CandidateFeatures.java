@@ -128,10 +128,6 @@ public final class CandidateFeatures {
         return rows;
     }
 
-    private static final int TP_BEST = NAMES.indexOf("tp_best");
-    private static final int CAT_TP_LEAD = NAMES.indexOf("cat_tp_lead");
-    private static final int CAT_TP_GAP = NAMES.indexOf("cat_tp_gap");
-
     /**
      * Sets the sibling-competition columns once every row has its own tp_best: when a note's evidence names an
      * operation but the body part only weakly, several siblings share the mention, and the one whose terms coders
@@ -143,7 +139,7 @@ public final class CandidateFeatures {
         for (int i = 0; i < rows.length; i++) {
             categories[i] = categoryKey(candidates.get(i));
             double[] top = bestTwo.computeIfAbsent(categories[i], k -> new double[] {-1, -1});
-            double tp = rows[i][TP_BEST];
+            double tp = rows[i][F_TP_BEST];
             if (tp > top[0]) {
                 top[1] = top[0];
                 top[0] = tp;
@@ -153,11 +149,11 @@ public final class CandidateFeatures {
         }
         for (int i = 0; i < rows.length; i++) {
             double[] top = bestTwo.get(categories[i]);
-            double tp = rows[i][TP_BEST];
+            double tp = rows[i][F_TP_BEST];
             // The best of the others: the runner-up when this row holds the best value, else the best.
             double bestOther = tp == top[0] ? top[1] : top[0];
-            rows[i][CAT_TP_LEAD] = tp >= bestOther ? 1.0 : 0.0;
-            rows[i][CAT_TP_GAP] = Math.max(0.0, bestOther - tp);
+            rows[i][F_CAT_TP_LEAD] = tp >= bestOther ? 1.0 : 0.0;
+            rows[i][F_CAT_TP_GAP] = Math.max(0.0, bestOther - tp);
         }
     }
 
@@ -335,6 +331,8 @@ public final class CandidateFeatures {
     // Columns of the features set by name below: a look-up per feature and candidate was a tenth of the ranker's time.
     private static final int F_ALL_NESTED = FeatureRow.column("all_nested");
     private static final int F_BEST_MATCH = FeatureRow.column("best_match");
+    private static final int F_CAT_TP_GAP = FeatureRow.column("cat_tp_gap");
+    private static final int F_CAT_TP_LEAD = FeatureRow.column("cat_tp_lead");
     private static final int F_CLF_KNOWN = FeatureRow.column("clf_known");
     private static final int F_CLF_ONLY = FeatureRow.column("clf_only");
     private static final int F_CLF_RANK_INV = FeatureRow.column("clf_rank_inv");

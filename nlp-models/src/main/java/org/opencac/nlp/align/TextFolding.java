@@ -89,7 +89,11 @@ public final class TextFolding {
     /** Whether the code point at i is a letter or digit that ends before {@code end} (as the regex requires). */
     private static boolean isWordCodePointAt(String text, int i, int end) {
         int codePoint = text.codePointAt(i);
-        return i + Character.charCount(codePoint) <= end
-                && ((1 << Character.getType(codePoint)) & WORD_CATEGORIES) != 0;
+        return i + Character.charCount(codePoint) <= end && isLetterOrNumber(codePoint);
+    }
+
+    /** Whether the code point is in {@code [\\p{L}\\p{N}]}: a letter, or a digit, letter number or other number. */
+    public static boolean isLetterOrNumber(int codePoint) {
+        return ((1 << Character.getType(codePoint)) & WORD_CATEGORIES) != 0;
     }
 }

@@ -12,7 +12,6 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.function.IntConsumer;
 
 import ai.onnx.proto.OnnxMl;
 import ai.onnxruntime.OnnxTensor;
@@ -226,7 +225,7 @@ public final class DocumentClassifier implements AutoCloseable {
                     collector.addColumn(column);
                 }
                 if (previous != null) {
-                    collector.accept(hasher.bigramBucket(previous, word));
+                    collector.addBucket(hasher.bigramBucket(previous, word));
                 }
                 previous = word;
             }
@@ -302,13 +301,14 @@ public final class DocumentClassifier implements AutoCloseable {
         return new WordFeatures(buckets, Arrays.copyOf(columnsHit, hits));
     }
 
-    /** Words whose features each thread keeps; cleared when full (see FeatureHasher). */
+    /** Words whose features each thread keeps; notes repeat most of their words. Cleared when full: simpler than
+     * LRU, and the common words come back at once. */
     private static final int MAX_CACHED_WORDS = 8192;
     private final ThreadLocal<Map<String, WordFeatures>> wordFeaturesCache =
             ThreadLocal.withInitial(java.util.HashMap::new);
 
     /** Counts every bucket of the note (for the norm) and keeps, per sentence, the model columns it hits. */
-    private final class FeatureCollector implements IntConsumer {
+    private final class FeatureCollector {
         final IntIntTable documentCounts;
         final int[] documentColumnCounts = new int[columns];
         final int[][] occurrences;
@@ -327,8 +327,8 @@ public final class DocumentClassifier implements AutoCloseable {
             occurrences[s] = new int[16];
         }
 
-        @Override
-        public void accept(int bucket) {
+        /** One occurrence of a bucket in the current sentence. */
+        void addBucket(int bucket) {
             documentCounts.add(bucket, 1);
             int column = columnOfBucket.get(bucket, -1);
             if (column >= 0) {

@@ -1,7 +1,6 @@
 package org.opencac.nlp.classify;
 
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.function.IntConsumer;
 
@@ -10,7 +9,7 @@ import org.opencac.nlp.align.TextFolding;
 /**
  * Hashed bag of features of a piece of text: folded word unigrams and bigrams, and character 3- to 5-grams of each
  * word padded with spaces. The hash (32-bit FNV-1a over the feature string) is fixed, so a bucket means the same
- * thing in training and at run time. Thread-safe; each thread caches the buckets of the words it has seen.
+ * thing in training and at run time. Thread-safe and stateless.
  */
 public final class FeatureHasher {
     private static final int FNV_OFFSET = 0x811c9dc5;
@@ -20,12 +19,7 @@ public final class FeatureHasher {
     private static final int BIGRAM_PREFIX = mix(mix(FNV_OFFSET, 'b'), ':');
     private static final int CHARGRAM_PREFIX = mix(mix(FNV_OFFSET, 'c'), ':');
 
-    /** Words whose buckets each thread keeps; notes repeat most of their words, and hashing was a tenth of the
-     * classifier's time. Cleared when full: simpler than LRU, and the common words come back at once. */
-    private static final int MAX_CACHED_WORDS = 8192;
-
     private final int buckets;
-    private final ThreadLocal<Map<String, int[]>> wordBucketsCache = ThreadLocal.withInitial(HashMap::new);
 
     /** @param buckets size of the hashed feature space, e.g. 1 << 20 */
     public FeatureHasher(int buckets) {
@@ -49,22 +43,13 @@ public final class FeatureHasher {
     /**
      * Gives the bucket of every feature occurrence of text[start, end) to {@code sink}, in the order
      * "w:word", "b:previous word", "c:" 3-, 4- then 5-grams of " word ". The hashes are computed on the characters
-     * directly, equal to {@link #bucket(String)} of the feature strings, without building those strings; a word's
-     * own buckets come from a per-thread cache.
+     * directly, equal to {@link #bucket(String)} of the feature strings, without building those strings.
      */
     public void forEachBucket(String text, int start, int end, IntConsumer sink) {
-        Map<String, int[]> cache = wordBucketsCache.get();
         String previous = null;
         for (TextFolding.Token token : TextFolding.tokens(text, start, end)) {
             String word = token.folded();
-            int[] buckets = cache.get(word);
-            if (buckets == null) {
-                if (cache.size() >= MAX_CACHED_WORDS) {
-                    cache.clear();
-                }
-                buckets = wordBuckets(word);
-                cache.put(word, buckets);
-            }
+            int[] buckets = wordBuckets(word);
             sink.accept(buckets[0]);
             if (previous != null) {
                 sink.accept(bigramBucket(previous, word));

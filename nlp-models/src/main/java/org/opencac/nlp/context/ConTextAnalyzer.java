@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.opencac.nlp.align.TextFolding;
 import org.opencac.nlp.text.TextSpan;
 
 /**
@@ -149,18 +150,11 @@ public final class ConTextAnalyzer implements ContextAnalyzer {
             char c = text.charAt(i);
             int codePoint = Character.isHighSurrogate(c) && i + 1 < end && Character.isLowSurrogate(text.charAt(i + 1))
                     ? Character.toCodePoint(c, text.charAt(i + 1)) : c;
-            if (Character.isLetter(codePoint) || isNumber(codePoint)) {
+            if (TextFolding.isLetterOrNumber(codePoint)) {
                 return true;
             }
         }
         return false;
-    }
-
-    /** The Unicode category N of {@code \p{N}}: decimal digits, letter numbers and other numbers. */
-    private static boolean isNumber(int codePoint) {
-        int type = Character.getType(codePoint);
-        return type == Character.DECIMAL_DIGIT_NUMBER || type == Character.LETTER_NUMBER
-                || type == Character.OTHER_NUMBER;
     }
 
     private static int windowEndAfter(int position, List<TextSpan> words, int maxWords) {
