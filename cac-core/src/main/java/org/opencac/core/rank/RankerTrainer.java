@@ -31,27 +31,45 @@ import ai.onnx.proto.OnnxMl;
 public final class RankerTrainer {
     static final String META_COLUMNS = "opencac.ranker.columns";
     static final String LABEL = "coded";
+    private static final String ONNX_DOMAIN = "org.opencac.core.rank";
 
-    /** Training settings. */
     /**
      * Training settings; {@code factorDimensions} 0 trains plain logistic regression, more a factorization machine
-     * with pairwise feature interactions of that rank.
+     * with pairwise feature interactions of that rank. {@code members} factorization machines are trained with seeds
+     * {@code seed, seed + 1, ...} and averaged into one (see {@link FactorizationMachineEnsemble}): one seed's model
+     * moved dev F1 by more than the differences between the features we compared.
      */
-    public record Settings(int epochs, double learningRate, long seed, int factorDimensions) {
+    public record Settings(int epochs, double learningRate, long seed, int factorDimensions, int members) {
+        public Settings {
+            if (members < 1) {
+                throw new IllegalArgumentException("members must be at least 1, not " + members);
+            }
+            if (members > 1 && factorDimensions == 0) {
+                throw new IllegalArgumentException("only factorization machines are averaged (members > 1 needs factor dimensions)");
+            }
+        }
+
         public static Settings defaults() {
-            return new Settings(12, 0.2, 7L, 8);
+            return new Settings(12, 0.2, 7L, 8, 1);
         }
 
         /** Plain logistic regression with the default optimiser settings. */
         public static Settings linear() {
             Settings d = defaults();
-            return new Settings(d.epochs(), d.learningRate(), d.seed(), 0);
+            return new Settings(d.epochs(), d.learningRate(), d.seed(), 0, 1);
+        }
+
+        public Settings withMembers(int count) {
+            return new Settings(epochs, learningRate, seed, factorDimensions, count);
         }
     }
 
-    /** The Tribuo model, its ONNX bytes, input columns, and linear weights by feature name (for rationales). */
-    public record TrainedRanker(Model<MultiLabel> model, byte[] onnx, List<String> columns, Map<String, Double> weights,
-                                double bias) {
+    /**
+     * The Tribuo models (one per ensemble member), the ONNX bytes of their average, input columns, and the averaged
+     * linear weights by feature name (for rationales).
+     */
+    public record TrainedRanker(List<Model<MultiLabel>> members, byte[] onnx, List<String> columns,
+                                Map<String, Double> weights, double bias) {
     }
 
     private final Settings settings;
@@ -68,17 +86,23 @@ public final class RankerTrainer {
             MultiLabel target = labels[i] ? new MultiLabel(LABEL) : new MultiLabel(Set.of());
             dataset.add(example(target, rows[i], names));
         }
-        if (settings.factorDimensions() > 0) {
+        if (settings.factorDimensions() == 0) {
+            LinearSGDTrainer trainer = new LinearSGDTrainer(new BinaryCrossEntropy(),
+                    new AdaGrad(settings.learningRate(), 1e-6), settings.epochs(), -1, 1, settings.seed());
+            LinearSGDModel model = trainer.train(dataset);
+            return export(List.of(model), model.exportONNXModel(ONNX_DOMAIN, 1L));
+        }
+        List<Model<MultiLabel>> members = new ArrayList<>();
+        List<OnnxMl.ModelProto> exported = new ArrayList<>();
+        for (int m = 0; m < settings.members(); m++) {
             FMMultiLabelTrainer trainer = new FMMultiLabelTrainer(new BinaryCrossEntropy(),
-                    new AdaGrad(settings.learningRate(), 1e-6), settings.epochs(), -1, 1, settings.seed(),
+                    new AdaGrad(settings.learningRate(), 1e-6), settings.epochs(), -1, 1, settings.seed() + m,
                     settings.factorDimensions(), 0.1);
             FMMultiLabelModel model = trainer.train(dataset);
-            return export(model, model.exportONNXModel("org.opencac.core.rank", 1L));
+            members.add(model);
+            exported.add(model.exportONNXModel(ONNX_DOMAIN, 1L));
         }
-        LinearSGDTrainer trainer = new LinearSGDTrainer(new BinaryCrossEntropy(),
-                new AdaGrad(settings.learningRate(), 1e-6), settings.epochs(), -1, 1, settings.seed());
-        LinearSGDModel model = trainer.train(dataset);
-        return export(model, model.exportONNXModel("org.opencac.core.rank", 1L));
+        return export(members, members.size() == 1 ? exported.get(0) : FactorizationMachineEnsemble.average(exported));
     }
 
     /** A Tribuo example holding the non-zero features of a row. */
@@ -95,29 +119,58 @@ public final class RankerTrainer {
                 values.stream().mapToDouble(Double::doubleValue).toArray());
     }
 
-    private static TrainedRanker export(Model<MultiLabel> model, OnnxMl.ModelProto exported) {
-        List<String> columns = new ArrayList<>();
-        for (int c = 0; c < model.getFeatureIDMap().size(); c++) {
-            columns.add(model.getFeatureIDMap().get(c).getName());
-        }
+    private static TrainedRanker export(List<Model<MultiLabel>> members, OnnxMl.ModelProto exported) {
+        List<String> columns = columns(members.get(0));
         Map<String, Double> weights = new LinkedHashMap<>();
         double bias = 0;
-        Map<String, List<Pair<String, Double>>> top = model.getTopFeatures(-1);
-        for (Pair<String, Double> pair : top.getOrDefault(LABEL, List.of())) {
-            if (pair.getA().equals(Model.BIAS_FEATURE)) {
-                bias = pair.getB();
-            } else {
-                weights.put(pair.getA(), pair.getB());
+        for (Model<MultiLabel> member : members) {
+            if (!columns(member).equals(columns)) {
+                throw new IllegalStateException("ensemble members disagree on their input columns");
+            }
+            Map<String, List<Pair<String, Double>>> top = member.getTopFeatures(-1);
+            for (Pair<String, Double> pair : top.getOrDefault(LABEL, List.of())) {
+                double share = pair.getB() / members.size();
+                if (pair.getA().equals(Model.BIAS_FEATURE)) {
+                    bias += share;
+                } else {
+                    weights.merge(pair.getA(), share, Double::sum);
+                }
             }
         }
+        // Largest weights first, as Tribuo lists one model's.
+        Map<String, Double> sorted = new LinkedHashMap<>();
+        weights.entrySet().stream()
+                .sorted((a, b) -> Double.compare(Math.abs(b.getValue()), Math.abs(a.getValue())))
+                .forEach(e -> sorted.put(e.getKey(), e.getValue()));
         OnnxMl.ModelProto proto = exported.toBuilder()
                 .addMetadataProps(OnnxMl.StringStringEntryProto.newBuilder().setKey(META_COLUMNS)
                         .setValue(String.join(",", columns)).build())
                 .build();
-        return new TrainedRanker(model, proto.toByteArray(), List.copyOf(columns), weights, bias);
+        return new TrainedRanker(List.copyOf(members), proto.toByteArray(), List.copyOf(columns), sorted, bias);
     }
 
-    /** Tribuo's own probability of "coded" for a row (tests compare it with the ONNX score). */
+    private static List<String> columns(Model<MultiLabel> model) {
+        List<String> columns = new ArrayList<>();
+        for (int c = 0; c < model.getFeatureIDMap().size(); c++) {
+            columns.add(model.getFeatureIDMap().get(c).getName());
+        }
+        return columns;
+    }
+
+    /**
+     * Tribuo's own probability of "coded" for a row: for an ensemble, the sigmoid of the members' mean log-odds, which
+     * is what the averaged ONNX model computes (tests compare the two).
+     */
+    public static double tribuoScore(List<Model<MultiLabel>> members, double[] row, List<String> names) {
+        double logOdds = 0;
+        for (Model<MultiLabel> member : members) {
+            double p = tribuoScore(member, row, names);
+            logOdds += Math.log(p / (1 - p)) / members.size();
+        }
+        return 1 / (1 + Math.exp(-logOdds));
+    }
+
+    /** One Tribuo model's probability of "coded" for a row. */
     public static double tribuoScore(Model<MultiLabel> model, double[] row, List<String> names) {
         Map<String, MultiLabel> scores = model.predict(example(MultiLabelFactory.UNKNOWN_MULTILABEL, row, names))
                 .getOutputScores();

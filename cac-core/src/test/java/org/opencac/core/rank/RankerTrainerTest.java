@@ -1,6 +1,8 @@
 package org.opencac.core.rank;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
@@ -33,6 +35,33 @@ class RankerTrainerTest {
     @Test
     void onnxScoresEqualTribuoScores() {
         onnxScoresEqualTribuoScores(RankerTrainer.Settings.defaults());
+    }
+
+    /** The one averaged ONNX model scores the sigmoid of the members' mean log-odds. */
+    @Test
+    void averagedFactorizationMachinesScoreTheMeanLogOdds() {
+        onnxScoresEqualTribuoScores(RankerTrainer.Settings.defaults().withMembers(3));
+    }
+
+    @Test
+    void ensembleMembersDifferAndTheirAverageDiffersFromEachMember() {
+        Random random = new Random(3);
+        double[][] x = rows(300, random);
+        RankerTrainer.TrainedRanker trained = new RankerTrainer(RankerTrainer.Settings.defaults().withMembers(3))
+                .train(x, labels(x, random), NAMES);
+        assertEquals(3, trained.members().size());
+        double[] probe = {0.7, 0.2, 0.4};
+        double first = RankerTrainer.tribuoScore(trained.members().get(0), probe, NAMES);
+        double second = RankerTrainer.tribuoScore(trained.members().get(1), probe, NAMES);
+        assertNotEquals(first, second, 1e-6, "members are trained with different seeds");
+        try (RankerModel onnx = RankerModel.fromBytes(trained.onnx(), NAMES)) {
+            assertNotEquals(first, onnx.score(new double[][] {probe})[0], 1e-6);
+        }
+    }
+
+    @Test
+    void linearModelsAreNotAveraged() {
+        assertThrows(IllegalArgumentException.class, () -> RankerTrainer.Settings.linear().withMembers(2));
     }
 
     @Test
@@ -69,7 +98,7 @@ class RankerTrainerTest {
         try (RankerModel onnx = RankerModel.fromBytes(trained.onnx(), NAMES)) {
             double[] scores = onnx.score(probe);
             for (int i = 0; i < probe.length; i++) {
-                assertEquals(RankerTrainer.tribuoScore(trained.model(), probe[i], NAMES), scores[i], 1e-5);
+                assertEquals(RankerTrainer.tribuoScore(trained.members(), probe[i], NAMES), scores[i], 1e-5);
             }
         }
         assertTrue(trained.weights().get("a") > 0, "positive feature learned");

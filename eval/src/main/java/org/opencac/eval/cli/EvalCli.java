@@ -17,6 +17,7 @@ import org.opencac.core.EngineConfig;
 import org.opencac.core.NoteCoder;
 import org.opencac.core.model.Language;
 import org.opencac.core.rank.Ranker;
+import org.opencac.core.rank.RankerTrainer;
 import org.opencac.eval.rank.RankerTraining;
 import org.opencac.eval.baseline.TrainLookupBaseline;
 import org.opencac.eval.bench.PipelineBenchmark;
@@ -50,7 +51,8 @@ import org.opencac.nlp.corpus.NegExReader;
  *   bench pipeline [--notes DIR|FILE.tar.gz] [--lang en|es] [--warmup N] [--max-warmup-rounds N] [--out OUT]
  *   train ranker [--gold DIR] --lang es|en [--splits train] --out DIR [--folds 5] [--seed 13] [--top-k 60]
  *                [--classifier crossfit|bundled] [--classifier-min-label-docs N]
- *                [--classifier-features-per-label N] [--tune dev|none]
+ *                [--classifier-features-per-label N] [--tune dev|none] [--members K]
+ *                [--factors 8] [--epochs 12] [--learning-rate 0.2] [--learner-seed 7]
  * </pre>
  * Exit status: 0 done, 2 bad usage, 1 failure.
  */
@@ -217,12 +219,29 @@ public final class EvalCli {
                 Integer.parseInt(options.getOrDefault("folds", "5")), Long.parseLong(options.getOrDefault("seed", "13")),
                 Integer.parseInt(options.getOrDefault("top-k", "60")), classifier.equals("crossfit"),
                 options.getOrDefault("tune", "dev").equals("none") ? null : options.getOrDefault("tune", "dev"),
-                classifierSettings(options));
+                classifierSettings(options), learnerSettings(options));
         try {
             new RankerTraining(settings).run();
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
+    }
+
+    /** The ranker's learner: the trainer's defaults unless options override them (for experiments). */
+    static RankerTrainer.Settings learnerSettings(Map<String, String> options) {
+        RankerTrainer.Settings d = RankerTrainer.Settings.defaults();
+        int members = Integer.parseInt(options.getOrDefault("members", Integer.toString(d.members())));
+        int factors = Integer.parseInt(options.getOrDefault("factors", Integer.toString(d.factorDimensions())));
+        int epochs = Integer.parseInt(options.getOrDefault("epochs", Integer.toString(d.epochs())));
+        double rate = Double.parseDouble(options.getOrDefault("learning-rate", Double.toString(d.learningRate())));
+        long seed = Long.parseLong(options.getOrDefault("learner-seed", Long.toString(d.seed())));
+        if (members < 1 || members > 50 || factors < 0 || epochs < 1 || !(rate > 0)) {
+            throw new UsageException("--members must be 1-50, --factors >= 0, --epochs >= 1, --learning-rate > 0");
+        }
+        if (factors == 0 && members > 1) {
+            throw new UsageException("--factors 0 (logistic regression) trains one model: use --members 1");
+        }
+        return new RankerTrainer.Settings(epochs, rate, seed, factors, members);
     }
 
     /**
@@ -368,7 +387,8 @@ public final class EvalCli {
                         + DEFAULT_GOLD + "/craft, or a folder of <id>.txt + <id>.conllu, all scored)",
                 "  train ranker [--gold DIR] --lang es|en [--splits train] --out DIR [--folds 5] [--top-k 60]"
                         + " [--classifier crossfit|bundled] [--classifier-min-label-docs N]"
-                        + " [--classifier-features-per-label N] [--tune dev|none]",
+                        + " [--classifier-features-per-label N] [--tune dev|none] [--members K]"
+                        + " [--factors 8] [--epochs 12] [--learning-rate 0.2] [--learner-seed 7]",
                 "  bench pipeline [--notes DIR|FILE.tar.gz] [--lang en|es] [--warmup N] [--max-warmup-rounds N] [--out OUT]");
     }
 

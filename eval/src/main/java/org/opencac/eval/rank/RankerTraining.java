@@ -66,7 +66,7 @@ public final class RankerTraining {
     /** Options of one run. */
     public record Options(Path goldRoot, Language language, List<String> splits, Path out, int folds, long seed,
                           int topK, boolean crossFitClassifier, String tuneSplit,
-                          ClassifierTrainer.Settings classifierSettings) {
+                          ClassifierTrainer.Settings classifierSettings, RankerTrainer.Settings learner) {
     }
 
     /** A gold-annotated document. */
@@ -168,7 +168,7 @@ public final class RankerTraining {
         }
 
         // Out-of-fold scores of a model trained without each fold, for the calibration map.
-        RankerTrainer trainer = new RankerTrainer(RankerTrainer.Settings.defaults());
+        RankerTrainer trainer = new RankerTrainer(options.learner());
         double[] oof = new double[x.length];
         for (int k = 0; k < folds.folds(); k++) {
             List<Integer> trainIdx = new ArrayList<>();
@@ -217,9 +217,12 @@ public final class RankerTraining {
         training.put("classifier_top_k", options.topK());
         training.put("classifier_min_label_docs", options.classifierSettings().minLabelDocs());
         training.put("classifier_features_per_label", options.classifierSettings().featuresPerLabel());
-        RankerTrainer.Settings learner = RankerTrainer.Settings.defaults();
+        RankerTrainer.Settings learner = options.learner();
         training.put("learner", (learner.factorDimensions() > 0
-                ? "Tribuo 4.3 multi-label factorization machine (rank " + learner.factorDimensions() + ")"
+                ? (learner.members() > 1 ? "average of " + learner.members() + " " : "")
+                        + "Tribuo 4.3 multi-label factorization machine" + (learner.members() > 1 ? "s" : "")
+                        + " (rank " + learner.factorDimensions() + (learner.members() > 1
+                        ? ", seeds " + learner.seed() + "-" + (learner.seed() + learner.members() - 1) : "") + ")"
                 : "Tribuo 4.3 multi-label LinearSGD")
                 + ", one sigmoid output, binary cross-entropy, AdaGrad (lr " + learner.learningRate() + ", epochs "
                 + learner.epochs() + ")");
