@@ -61,7 +61,10 @@ final class FactorizationMachineEnsemble {
                 default -> { }
             }
         }
-        return members.get(0).toBuilder().setGraph(graph).build();
+        return members.get(0).toBuilder().setGraph(graph)
+                .setDocString("Average of " + k + " factorization machines (the mean of their log-odds). First member: "
+                        + members.get(0).getDocString())
+                .build();
     }
 
     private static OnnxMl.TensorProto initializer(OnnxMl.ModelProto model, String name) {

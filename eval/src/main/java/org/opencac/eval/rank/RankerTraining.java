@@ -217,15 +217,7 @@ public final class RankerTraining {
         training.put("classifier_top_k", options.topK());
         training.put("classifier_min_label_docs", options.classifierSettings().minLabelDocs());
         training.put("classifier_features_per_label", options.classifierSettings().featuresPerLabel());
-        RankerTrainer.Settings learner = options.learner();
-        training.put("learner", (learner.factorDimensions() > 0
-                ? (learner.members() > 1 ? "average of " + learner.members() + " " : "")
-                        + "Tribuo 4.3 multi-label factorization machine" + (learner.members() > 1 ? "s" : "")
-                        + " (rank " + learner.factorDimensions() + (learner.members() > 1
-                        ? ", seeds " + learner.seed() + "-" + (learner.seed() + learner.members() - 1) : "") + ")"
-                : "Tribuo 4.3 multi-label LinearSGD")
-                + ", one sigmoid output, binary cross-entropy, AdaGrad (lr " + learner.learningRate() + ", epochs "
-                + learner.epochs() + ")");
+        training.put("learner", options.learner().describe());
         Map<String, Object> figures = new LinkedHashMap<>();
         List<Calibration.Bin> oofTable = Calibration.table(oofCalibrated, y, 10);
         figures.put("oof_ece_raw", Calibration.expectedCalibrationError(oofRaw));
