@@ -84,35 +84,10 @@ public final class RankerStage implements Stage {
         }
         suggestions.sort(Comparator.comparingDouble(CodeSuggestion::confidence).reversed()
                 .thenComparing(CodeSuggestion::code));
-        return note.withSuggestions(withoutWeakerPcsExtensions(suggestions), Layer.SUGGESTIONS, Layer.RANKED);
-    }
-
-    /**
-     * A 4-character ICD-10-PCS candidate (the first four axes, as CodiEsp often codes) and its 7-character
-     * extensions are alternatives for one procedure. When the short code is the more likely one, its weaker
-     * extensions are left out; otherwise both stay (a later rule may then drop the header code).
-     */
-    static List<CodeSuggestion> withoutWeakerPcsExtensions(List<CodeSuggestion> ranked) {
-        Map<String, Double> shortCodes = new LinkedHashMap<>();
-        for (CodeSuggestion s : ranked) {
-            if (s.codeSystem() == CodeSystem.ICD10PCS && s.code().length() == 4) {
-                shortCodes.merge(s.code(), s.confidence(), Math::max);
-            }
-        }
-        if (shortCodes.isEmpty()) {
-            return ranked;
-        }
-        List<CodeSuggestion> kept = new ArrayList<>(ranked.size());
-        for (CodeSuggestion s : ranked) {
-            if (s.codeSystem() == CodeSystem.ICD10PCS && s.code().length() == 7) {
-                Double prefix = shortCodes.get(s.code().substring(0, 4));
-                if (prefix != null && prefix > s.confidence()) {
-                    continue;
-                }
-            }
-            kept.add(s);
-        }
-        return kept;
+        // A 4-character ICD-10-PCS code (CodiEsp often codes the first four axes) and its 7-character extensions are
+        // each kept on their own confidence: leaving out extensions weaker than their prefix lowered out-of-fold
+        // train F1 (0.5722 -> 0.5694 in es) once the confidences were calibrated.
+        return note.withSuggestions(suggestions, Layer.SUGGESTIONS, Layer.RANKED);
     }
 
     private CodeSuggestion suggestion(AnalyzedNote note, RankCandidate candidate, double[] row, double confidence,
