@@ -1,5 +1,11 @@
 package org.opencac.core.stages;
 
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -21,7 +27,9 @@ import org.tartarus.snowball.ext.SpanishStemmer;
  *
  * <p>In stemmed mode ({@link #stemmed}) words are compared by a coarse stem ({@link #stemKey}: Snowball Spanish
  * stem cut to {@value #STEM_PREFIX} letters), so "metástasis vertebral" also finds "metástasis ... vértebra" and a
- * one-word term "hipoestesia" finds "hipoestésicas"; such matches carry {@link #STEM_SUFFIX} and
+ * one-word term "hipoestesia" finds "hipoestésicas". Before stemming, a body-part adjective is read as its noun and
+ * spellings of one imaging modality as one ({@link #EQUIVALENT_WORDS}), so "ecografía renal" finds "ecografía del
+ * riñón" and "TAC torácico" finds "TC de tórax"; such matches carry {@link #STEM_SUFFIX} and
  * {@link #STEM_QUALITY}, and the ranker learns how far to trust them from their own term statistics.
  * Thread-safe once built.
  */
@@ -37,6 +45,10 @@ public final class GappedTermMatcher {
     static final int STEM_PREFIX = 6;
     static final int MAX_EXTRA_WORDS = 6;
     static final int MAX_TERM_WORDS = 5;
+    /** Resource of the Spanish words the stem matcher reads as another word (word, the word it is read as). */
+    static final String EQUIVALENT_WORDS_RESOURCE = "equivalent_words_es.tsv";
+    /** Normalized Spanish word to the normalized word it is read as in stemmed mode, from {@link #EQUIVALENT_WORDS_RESOURCE}. */
+    static final Map<String, String> EQUIVALENT_WORDS = readEquivalentWords();
 
     private record Term(DictionaryTerm term, String release, String[] keys) {
     }
@@ -98,11 +110,37 @@ public final class GappedTermMatcher {
         }
     }
 
+    private static Map<String, String> readEquivalentWords() {
+        TokenNormalizer normalizer = new TokenNormalizer(Language.ES);
+        Map<String, String> equivalents = new HashMap<>();
+        try (InputStream in = GappedTermMatcher.class.getResourceAsStream(EQUIVALENT_WORDS_RESOURCE)) {
+            if (in == null) {
+                throw new IllegalStateException("missing resource " + EQUIVALENT_WORDS_RESOURCE);
+            }
+            BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+            for (String line = reader.readLine(); line != null; line = reader.readLine()) {
+                if (line.isBlank() || line.startsWith("#")) {
+                    continue;
+                }
+                String[] fields = line.split("\t");
+                if (fields.length != 2) {
+                    throw new IllegalStateException(EQUIVALENT_WORDS_RESOURCE + ": expected two columns: " + line);
+                }
+                equivalents.put(normalizer.normalize(fields[0]), normalizer.normalize(fields[1]));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + EQUIVALENT_WORDS_RESOURCE, e);
+        }
+        return Map.copyOf(equivalents);
+    }
+
     /**
-     * The coarse stem of a normalized word: its Snowball Spanish stem cut to {@value #STEM_PREFIX} letters; words
-     * of at most four letters and words with digits are kept whole (abbreviations, numbers).
+     * The coarse stem of a normalized word: the word it is read as ({@link #EQUIVALENT_WORDS}, else itself), then
+     * its Snowball Spanish stem cut to {@value #STEM_PREFIX} letters; words of at most four letters and words with
+     * digits are kept whole (abbreviations, numbers).
      */
-    static String stemKey(String key, SpanishStemmer stemmer) {
+    static String stemKey(String word, SpanishStemmer stemmer) {
+        String key = EQUIVALENT_WORDS.getOrDefault(word, word);
         if (key.length() <= 4 || key.chars().anyMatch(Character::isDigit)) {
             return key;
         }

@@ -130,4 +130,27 @@ class GappedTermMatcherTest {
         assertEquals(GappedTermMatcher.stemKey("metastasicas", stemmer), GappedTermMatcher.stemKey("metastasis", stemmer));
         assertTrue(GappedTermMatcher.stemKey("taquicardizacion", stemmer).length() <= GappedTermMatcher.STEM_PREFIX);
     }
+
+    @Test
+    void stemmedModeReadsABodyPartAdjectiveAsItsNounAndTcAsTac() {
+        GappedTermMatcher imaging = GappedTermMatcher.stemmed(Language.ES, List.of(
+                Map.entry(new DictionaryTerm(CodeSystem.ICD10PCS, "BT42ZZZ", "ecografía riñón izquierdo",
+                        TermSources.CODIESP_TRAIN, 1.0), "R1"),
+                Map.entry(new DictionaryTerm(CodeSystem.ICD10PCS, "BP2W", "TAC torácica", TermSources.CODIESP_TRAIN,
+                        1.0), "R1")),
+                Set.of(TermSources.CODIESP_TRAIN));
+        String text = "Ecografía renal izquierda sin hallazgos. Se pidió un TC de tórax.";
+        SimpleTokenizer.Tokens tokens = SimpleTokenizer.tokenize(text);
+        int[] sentence = new int[tokens.starts().length];
+        for (int i = 0; i < sentence.length; i++) {
+            sentence[i] = tokens.starts()[i] < text.indexOf("Se pidió") ? 0 : 1;
+        }
+        List<TermMatch> found = imaging.match(text, tokens.starts(), tokens.ends(), sentence);
+        assertEquals(List.of("Ecografía renal izquierda", "TC de tórax"), texts(text, found));
+        assertEquals(List.of("BT42ZZZ", "BP2W"), found.stream().map(TermMatch::code).toList());
+        org.tartarus.snowball.ext.SpanishStemmer stemmer = new org.tartarus.snowball.ext.SpanishStemmer();
+        assertEquals(GappedTermMatcher.stemKey("rinon", stemmer), GappedTermMatcher.stemKey("renal", stemmer));
+        assertEquals(GappedTermMatcher.stemKey("tiroid", stemmer), GappedTermMatcher.stemKey("tiroideo", stemmer));
+        assertEquals("rm", GappedTermMatcher.stemKey("rnm", stemmer));
+    }
 }
