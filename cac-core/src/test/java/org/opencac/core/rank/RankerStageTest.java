@@ -116,4 +116,28 @@ class RankerStageTest {
                 org.opencac.core.model.Evidence.of(text, 0, 24), org.opencac.core.model.Evidence.of(text, 26, 34)),
                 pieces);
     }
+
+    @Test
+    void aSevenCharacterPcsCodeScoredBelowItsFourCharacterPrefixStaysASuggestion() {
+        // "Ecografia renal" (44-59) is a mention of both BT41 and BT41ZZZ; in training notes coders chose BT41 for
+        // it 3 times in 4 and BT41ZZZ once, so the prefix scores higher. CodiEsp codes either form.
+        org.opencac.dictionaries.CodeSystem pcs = org.opencac.dictionaries.CodeSystem.ICD10PCS;
+        org.opencac.core.model.Mention prefix = RankFixtures.mention(44, 59, pcs, "BT41",
+                org.opencac.dictionaries.TermSources.CODIESP_TRAIN, 0.9, org.opencac.core.model.Context.AFFIRMED);
+        org.opencac.core.model.Mention extension = RankFixtures.mention(44, 59, pcs, "BT41ZZZ",
+                org.opencac.dictionaries.TermSources.CODIESP_TRAIN, 0.9, org.opencac.core.model.Context.AFFIRMED);
+        TermStatistics.Builder statistics = new TermStatistics.Builder();
+        for (int i = 0; i < 4; i++) {
+            statistics.addDocument(List.of(prefix, extension),
+                    java.util.Set.of(i < 3 ? "ICD-10-PCS|BT41" : "ICD-10-PCS|BT41ZZZ"));
+        }
+        Ranker trained = tinyRanker();
+        Ranker ranker = new Ranker(trained.model(), trained.card(), statistics.build(), null);
+        AnalyzedNote note = AnalyzedNote.of(org.opencac.core.model.Note.of("fixture", RankFixtures.TEXT,
+                org.opencac.core.model.Language.ES)).withMentions(List.of(prefix, extension), Layer.MENTIONS,
+                Layer.CONTEXT);
+        List<String> codes = new RankerStage(ranker, Dictionaries.builder().build(), null).apply(note)
+                .suggestions().stream().map(CodeSuggestion::code).toList();
+        assertEquals(List.of("BT41", "BT41ZZZ"), codes);
+    }
 }
