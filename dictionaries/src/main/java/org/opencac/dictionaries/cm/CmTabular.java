@@ -5,9 +5,10 @@ import java.io.InputStream;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.Deque;
 import java.util.EnumMap;
-import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -23,10 +24,15 @@ import org.opencac.dictionaries.Codes;
  */
 public final class CmTabular {
 
+    /**
+     * In the order the XML closes the elements (a code after the codes under it). Not {@code Map.copyOf}: its
+     * iteration order changes from one JVM run to the next, and {@link #nodes()} feeds the order of the English
+     * inclusion terms, which decides ties in the phrase matcher (two codes sharing one inclusion term).
+     */
     private final Map<String, TabularNode> nodes;
 
     private CmTabular(Map<String, TabularNode> nodes) {
-        this.nodes = Map.copyOf(nodes);
+        this.nodes = Collections.unmodifiableMap(new LinkedHashMap<>(nodes));
     }
 
     /** The node of a code, chapter number or section range, if the XML lists it. */
@@ -34,6 +40,7 @@ public final class CmTabular {
         return Optional.ofNullable(nodes.get(id));
     }
 
+    /** Every node, in the same order on every run (the XML's). */
     public Collection<TabularNode> nodes() {
         return nodes.values();
     }
@@ -96,7 +103,7 @@ public final class CmTabular {
     }
 
     private static Map<String, TabularNode> parse(XMLStreamReader xml) throws XMLStreamException {
-        Map<String, TabularNode> nodes = new HashMap<>();
+        Map<String, TabularNode> nodes = new LinkedHashMap<>();
         Deque<OpenNode> open = new ArrayDeque<>();
         NoteKind currentKind = null;
         int skipDepth = 0; // inside elements we do not read (introduction, sevenChrDef, ...)
