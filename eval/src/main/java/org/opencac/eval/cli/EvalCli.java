@@ -235,13 +235,14 @@ public final class EvalCli {
         int epochs = Integer.parseInt(options.getOrDefault("epochs", Integer.toString(d.epochs())));
         double rate = Double.parseDouble(options.getOrDefault("learning-rate", Double.toString(d.learningRate())));
         long seed = Long.parseLong(options.getOrDefault("learner-seed", Long.toString(d.seed())));
-        if (members < 1 || members > 50 || factors < 0 || epochs < 1 || !(rate > 0)) {
+        if (members > 50 || factors < 0 || epochs < 1 || !(rate > 0)) {
             throw new UsageException("--members must be 1-50, --factors >= 0, --epochs >= 1, --learning-rate > 0");
         }
-        if (factors == 0 && members > 1) {
-            throw new UsageException("--factors 0 (logistic regression) trains one model: use --members 1");
+        try {
+            return new RankerTrainer.Settings(epochs, rate, seed, factors, members);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(e.getMessage());
         }
-        return new RankerTrainer.Settings(epochs, rate, seed, factors, members);
     }
 
     /**

@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -89,5 +90,18 @@ class EvalCliTest {
         assertThrows(EvalCli.UsageException.class, () -> EvalCli.run(new String[] {"eval"}));
         assertThrows(EvalCli.UsageException.class, () -> EvalCli.run(new String[] {"eval", "codiesp", "--lang"}));
         assertThrows(EvalCli.UsageException.class, () -> EvalCli.run(new String[] {"eval", "mimic", "--x", "y"}));
+    }
+
+    @Test
+    void learnerOptionsOverrideTheTrainerDefaults() {
+        assertEquals(org.opencac.core.rank.RankerTrainer.Settings.defaults(), EvalCli.learnerSettings(Map.of()));
+        org.opencac.core.rank.RankerTrainer.Settings one = EvalCli.learnerSettings(
+                Map.of("members", "1", "factors", "4", "learner-seed", "21"));
+        assertEquals(1, one.members());
+        assertEquals(4, one.factorDimensions());
+        assertEquals(21L, one.seed());
+        assertThrows(EvalCli.UsageException.class, () -> EvalCli.learnerSettings(Map.of("members", "0")));
+        assertThrows(EvalCli.UsageException.class,
+                () -> EvalCli.learnerSettings(Map.of("factors", "0", "members", "3")));
     }
 }
