@@ -16,9 +16,9 @@ import java.util.List;
  */
 final class FactorizationMachineEnsemble {
     // Initializer names of Tribuo 4.3's FMMultiLabelModel export (one output, one factor matrix).
-    static final String LINEAR = "fm_linear_weights_0";
-    static final String BIAS = "fm_biases_0";
-    static final String FACTORS = "fm_embedding_0_0";
+    private static final String LINEAR = "fm_linear_weights_0";
+    private static final String BIAS = "fm_biases_0";
+    private static final String FACTORS = "fm_embedding_0_0";
 
     private FactorizationMachineEnsemble() {
     }
@@ -28,12 +28,11 @@ final class FactorizationMachineEnsemble {
             throw new IllegalArgumentException("no models to average");
         }
         int k = members.size();
-        OnnxMl.TensorProto firstLinear = initializer(members.get(0), LINEAR);
         OnnxMl.TensorProto firstFactors = initializer(members.get(0), FACTORS);
-        int rows = (int) firstFactors.getDims(0);
+        int rows = (int) firstFactors.getDims(0); // one per input column
         int rank = (int) firstFactors.getDims(1);
-        double[] linear = new double[floats(firstLinear).length];
-        double[] bias = new double[floats(initializer(members.get(0), BIAS)).length];
+        double[] linear = new double[rows]; // one output: a weight per input column and one bias
+        double[] bias = new double[1];
         float[] factors = new float[rows * rank * k];
         double factorScale = 1 / Math.sqrt(k);
         for (int m = 0; m < k; m++) {
@@ -76,7 +75,7 @@ final class FactorizationMachineEnsemble {
     }
 
     /** A float tensor's values, whether Tribuo wrote them as raw little-endian bytes or as a float list. */
-    static float[] floats(OnnxMl.TensorProto tensor) {
+    private static float[] floats(OnnxMl.TensorProto tensor) {
         if (tensor.getDataType() != OnnxMl.TensorProto.DataType.FLOAT.getNumber()) {
             throw new IllegalArgumentException(tensor.getName() + " is not a float tensor");
         }
@@ -103,7 +102,7 @@ final class FactorizationMachineEnsemble {
 
     private static void addScaled(double[] sum, float[] values, double scale) {
         if (values.length != sum.length) {
-            throw new IllegalArgumentException("members differ in the number of input columns");
+            throw new IllegalArgumentException("a member is not a one-output factorization machine over the same input columns");
         }
         for (int i = 0; i < sum.length; i++) {
             sum[i] += values[i] * scale;
